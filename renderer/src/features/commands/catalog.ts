@@ -1,0 +1,82 @@
+import type { TFunction } from 'i18next';
+import { ALL_VIEWS, FIXED_VIEWS } from '../../data';
+import { CONVERSATION_STATUSES } from '../../../../protocol';
+import { LANGUAGES } from '../../i18n';
+import { labelText, viewLabel, type Label } from '../inbox/view-names';
+import { BINDINGS, keyLabel } from '../shortcuts/keymap';
+import type { Command } from './command';
+
+export interface CatalogEntry {
+  id: string;
+  command: Command;
+  label: string;
+  group: string;
+  keys: string[];
+  /** The label in the other language, so an agent finds a command by either name. */
+  keywords: string;
+}
+
+type Group = 'navigate' | 'conversation' | 'select' | 'view' | 'other';
+
+function groupOf(command: Command): Group {
+  switch (command.type) {
+    case 'next':
+    case 'prev':
+    case 'open':
+    case 'leave':
+    case 'search':
+      return 'navigate';
+    case 'extendNext':
+    case 'extendPrev':
+    case 'toggleChecked':
+    case 'checkAll':
+    case 'clearChecked':
+      return 'select';
+    case 'view':
+      return 'view';
+    case 'overlay':
+      return command.overlay === 'assign' || command.overlay === 'status' ? 'conversation' : command.overlay === 'views' ? 'view' : 'other';
+    case 'language':
+    case 'signOut':
+      return 'other';
+    default:
+      return 'conversation';
+  }
+}
+
+/** Every command the workspace knows, whether or not a key is bound to it. */
+function items(): Array<{ command: Command; label: Label }> {
+  return [
+    ...BINDINGS.map((b) => ({ command: b.command, label: { key: b.label } })),
+    { command: { type: 'leave' }, label: { key: 'commands.leave' } },
+    ...CONVERSATION_STATUSES.map((status) => ({
+      command: { type: 'act', action: { type: 'setStatus', status } } as const,
+      label: { key: 'commands.setStatus', options: { status: `status.${status}` } } as const,
+    })),
+    { command: { type: 'act', action: { type: 'assign', assigneeId: null } }, label: { key: 'commands.unassign' } },
+    { command: { type: 'clearChecked' }, label: { key: 'commands.clearChecked' } },
+    ...ALL_VIEWS.filter((v) => !(FIXED_VIEWS as readonly string[]).includes(v)).map((view) => ({
+      command: { type: 'view', view } as const,
+      label: viewLabel(view),
+    })),
+    ...LANGUAGES.map((language) => ({
+      command: { type: 'language', language } as const,
+      label: { key: 'commands.language', options: { language: `language.${language}` } } as const,
+    })),
+    { command: { type: 'signOut' }, label: { key: 'app.signOut' } },
+  ];
+}
+
+const keysOf = (command: Command) => BINDINGS.find((b) => JSON.stringify(b.command) === JSON.stringify(command))?.keys.map(keyLabel) ?? [];
+
+/** The command palette's list, in the agent's language with the other one as keywords. */
+export function commandCatalog(t: TFunction, other: TFunction): CatalogEntry[] {
+  return items().map(({ command, label }) => ({
+    id: JSON.stringify(command),
+    command,
+    label: labelText(t, label),
+    group: t(`commands.groups.${groupOf(command)}`),
+    keys: command.type === 'overlay' && command.overlay === 'palette' ? [] : keysOf(command),
+    keywords: labelText(other, label),
+  }));
+}

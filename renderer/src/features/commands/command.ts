@@ -1,0 +1,26 @@
+import type { ConversationAction, InboxView } from '../../data';
+import type { Language } from '../../i18n';
+import type { Overlay } from '../../stores/ui-store';
+
+/** Everything the agent can do in the workspace: from a key, the command palette or a button. */
+export type Command =
+  | { type: 'next' }
+  | { type: 'prev' }
+  /** Tick the selected row and move (Shift+j/k). */
+  | { type: 'extendNext' }
+  | { type: 'extendPrev' }
+  | { type: 'open' }
+  | { type: 'leave' }
+  | { type: 'reply' }
+  /** On the ticked conversations, or else the open (or selected) one. */
+  | { type: 'act'; action: ConversationAction }
+  | { type: 'assignToMe' }
+  | { type: 'toggleChecked' }
+  | { type: 'checkAll' }
+  | { type: 'clearChecked' }
+  | { type: 'overlay'; overlay: Overlay }
+  | { type: 'search' }
+  | { type: 'view'; view: InboxView }
+  | { type: 'olderHistory' }
+  | { type: 'language'; language: Language }
+  | { type: 'signOut' };
