@@ -425,6 +425,15 @@ describe('network state', () => {
     expect(engine.getStatus().online).toBe(true);
     expect(await db.conversations.get('c1')).toBeDefined();
   });
+
+  it('stays offline when a request started before the host went offline still succeeds', async () => {
+    const { engine } = setup();
+    await engine.pull();
+    const late = engine.pull();
+    engine.networkChanged(false);
+    await late;
+    expect(engine.getStatus().online).toBe(false);
+  });
 });
 
 describe('realtime', () => {

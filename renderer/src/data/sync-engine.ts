@@ -101,6 +101,8 @@ export class SyncEngine {
   private status: SyncStatus = { online: true, syncing: false, pulled: 0, lastError: null, lastSyncedAt: null };
   /** The last request got an answer (any answer) from the server. */
   private reachable = true;
+  /** Set by the host's offline event: a request already in flight that lands after it must not read as "back online". */
+  private hostOffline = false;
   private socketState: SocketState = 'connecting';
   private readonly listeners = new Set<(status: SyncStatus) => void>();
 
@@ -269,6 +271,7 @@ export class SyncEngine {
    * once, before any request fails or the socket notices; back online syncs right away.
    */
   networkChanged(online: boolean): void {
+    this.hostOffline = !online;
     if (online) return this.syncNow();
     this.reachable = false;
     this.update({});
@@ -492,7 +495,7 @@ export class SyncEngine {
 
   private update(patch: Partial<Omit<SyncStatus, 'online'>>): void {
     // A socket that is down means offline even while HTTP answers: pokes are not arriving.
-    const online = this.reachable && this.socketState !== 'down';
+    const online = !this.hostOffline && this.reachable && this.socketState !== 'down';
     this.status = { ...this.status, ...patch, online };
     for (const listener of this.listeners) listener(this.status);
   }
