@@ -11,3 +11,5 @@ export * from './suppliers';
 export * from './compensation';
 export * from './disputes';
 export * from './security';
+export * from './supervision';
+export * from './macros';

@@ -10,6 +10,7 @@ import { phoneRoutes } from './channels/phone/routes';
 import { qqRoutes } from './channels/qq/routes';
 import { wecomRoutes } from './channels/wecom/routes';
 import { compensationRoutes } from './compensation/routes';
+import { csatRoutes } from './csat/routes';
 import { customerHistoryRoutes } from './customers/history-routes';
 import { apiCors } from './cors';
 import { type Db, openPglite, openPostgres } from './db/db';
@@ -17,6 +18,7 @@ import { migrate } from './db/migrate';
 import { hasDemoWorkspace, seedDemo } from './demo/seed';
 import { disputeRoutes } from './disputes/routes';
 import { healthRoutes } from './health';
+import { macroRoutes } from './macros/routes';
 import { openApiDocs } from './openapi';
 import { Pipeline } from './pipeline/service';
 import { realtimeRoutes } from './realtime/routes';
@@ -24,6 +26,7 @@ import { websockets } from './realtime/websocket';
 import { securityActionRoutes } from './security-actions/routes';
 import { staticSite } from './static';
 import { supplierRoutes } from './suppliers/routes';
+import { supervisionRoutes } from './supervision/routes';
 import { syncRoutes } from './sync/routes';
 import { webchatRoutes } from './webchat/routes';
 
@@ -51,6 +54,7 @@ function plugins(deps: ServerDeps) {
     authRoutes(deps),
     healthRoutes(deps),
     agentRoutes(deps),
+    supervisionRoutes(deps),
     syncRoutes(deps),
     customerHistoryRoutes(deps),
     realtimeRoutes(deps),
@@ -59,6 +63,8 @@ function plugins(deps: ServerDeps) {
     compensationRoutes(deps),
     disputeRoutes(deps),
     securityActionRoutes(deps),
+    macroRoutes(deps),
+    csatRoutes(deps),
     attachmentRoutes(deps),
     formRoutes(deps),
     ...(deps.config.wecom ? [wecomRoutes(deps, deps.config.wecom)] : []),
