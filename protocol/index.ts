@@ -13,3 +13,4 @@ export * from './disputes';
 export * from './security';
 export * from './supervision';
 export * from './macros';
+export * from './macros';

@@ -19,6 +19,7 @@ import { hasDemoWorkspace, seedDemo } from './demo/seed';
 import { disputeRoutes } from './disputes/routes';
 import { healthRoutes } from './health';
 import { macroRoutes } from './macros/routes';
+import { macroRoutes } from './macros/routes';
 import { openApiDocs } from './openapi';
 import { Pipeline } from './pipeline/service';
 import { realtimeRoutes } from './realtime/routes';
@@ -63,6 +64,7 @@ function plugins(deps: ServerDeps) {
     compensationRoutes(deps),
     disputeRoutes(deps),
     securityActionRoutes(deps),
+    macroRoutes(deps),
     macroRoutes(deps),
     csatRoutes(deps),
     attachmentRoutes(deps),
