@@ -1,6 +1,7 @@
 import type { Db } from '../db/db';
 import type { Accepted, InboundMessage } from './inbound';
 import { DEFAULT_POLICIES, type Policies } from './policies';
+import { queueSupplierCheck } from './supplier-checks';
 import { type PipelineStep, storeInbound } from './ticket';
 
 export interface ProcessOptions {
@@ -10,6 +11,8 @@ export interface ProcessOptions {
    * transaction: the tests crash the pipeline part-way through this hook.
    */
   afterStep?: (step: PipelineStep) => void | Promise<void>;
+  /** Called once the message is committed, when processing it queued the ticket's supplier check. */
+  onSupplierCheck?: (conversationId: string) => void;
 }
 
 export type Processed = Omit<Accepted, 'duplicate'>;
@@ -33,8 +36,9 @@ export const MAX_ATTEMPTS = 10;
  * (received before the queue existed) or another instance is processing it right now.
  */
 export async function processInbound(db: Db, messageId: string, opts: ProcessOptions = {}): Promise<Processed | null> {
+  let checkQueued = false;
   try {
-    return await db.write(async (tx) => {
+    const done = await db.write(async (tx) => {
       const { rows } = await tx.query<QueueRow>(
         `SELECT id, payload, received_at, status, conversation_id, customer_id FROM inbound_queue WHERE id = $1 FOR UPDATE SKIP LOCKED`,
         [messageId],
@@ -47,6 +51,7 @@ export async function processInbound(db: Db, messageId: string, opts: ProcessOpt
         { id: q.id, msg: q.payload, receivedAt: new Date(q.received_at) },
         { policies: opts.policies ?? DEFAULT_POLICIES, afterStep: opts.afterStep },
       );
+      checkQueued = await queueSupplierCheck(tx, stored.conversationId);
       await tx.query(
         `UPDATE inbound_queue SET status = 'done', processed_at = now(), conversation_id = $2, customer_id = $3, last_error = NULL
           WHERE id = $1`,
@@ -54,6 +59,8 @@ export async function processInbound(db: Db, messageId: string, opts: ProcessOpt
       );
       return { messageId, ...stored };
     });
+    if (checkQueued && done) opts.onSupplierCheck?.(done.conversationId);
+    return done;
   } catch (err) {
     await noteFailure(db, messageId, err);
     throw err;

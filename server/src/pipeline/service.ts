@@ -2,10 +2,12 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/db';
 import { sweepAssignments } from '../routing/store';
 import { sweepSla } from '../sla/tracker';
+import { runtimeFor } from '../suppliers/runtime';
 import type { InboundMessage } from './inbound';
 import { type Intake, intakeInbound } from './intake';
 import { DEFAULT_POLICIES, type Policies } from './policies';
-import { processInbound, processPending } from './process';
+import { type ProcessOptions, processInbound, processPending } from './process';
+import { runDueSupplierChecks, runSupplierCheck } from './supplier-checks';
 
 export interface PipelineSettings {
   /**
@@ -13,14 +15,22 @@ export interface PipelineSettings {
    * instance, or this one's next start in full mode, processes them.
    */
   process: boolean;
-  /** Period of the sweeps (queued messages, unassigned tickets, SLA clocks) in ms; 0 turns them off. */
+  /** Period of the sweeps (queued messages, unassigned tickets, SLA clocks, supplier checks) in ms; 0 turns them off. */
   sweepMs: number;
 }
+
+/**
+ * How long a channel waits for inline processing before it is answered anyway. WeChat Work
+ * retries (and eventually drops) callbacks not answered within 5 s; the message is already
+ * safe in the queue, so processing simply finishes after the answer.
+ */
+export const ANSWER_WITHIN_MS = 3000;
 
 export interface SweepResult {
   processed: number;
   assigned: number;
   slaUpdated: number;
+  supplierChecks: number;
 }
 
 /**
@@ -31,6 +41,8 @@ export interface SweepResult {
 export class Pipeline {
   private timer: NodeJS.Timeout | null = null;
   private sweeping: Promise<unknown> | null = null;
+  /** Work started after a channel was answered: processing past the answer budget, supplier checks. */
+  private readonly background = new Set<Promise<unknown>>();
 
   constructor(
     private readonly db: Db,
@@ -42,15 +54,46 @@ export class Pipeline {
    * Takes a channel's message: queued durably, then processed at once unless this instance
    * only takes messages in. A processing failure is logged, not thrown: the message is safe
    * in the queue and the sweep retries it, so the channel can be told "received" either way.
+   * Processing that outlasts `answerWithinMs` goes on after the answer. A ticket about an
+   * order that did not arrive has its supplier checked afterwards, never before the answer.
    */
-  async receive(msg: InboundMessage, log: FastifyBaseLogger): Promise<Intake> {
+  async receive(msg: InboundMessage, log: FastifyBaseLogger, answerWithinMs = ANSWER_WITHIN_MS): Promise<Intake> {
     const intake = await intakeInbound(this.db, msg);
     if (this.settings.process) {
-      await processInbound(this.db, intake.messageId, { policies: this.policies }).catch((err: unknown) =>
-        log.error({ err, messageId: intake.messageId }, 'inbound processing failed; the sweep will retry'),
+      const processing = this.inBackground(
+        processInbound(this.db, intake.messageId, this.processOptions(log)).catch((err: unknown) =>
+          log.error({ err, messageId: intake.messageId }, 'inbound processing failed; the sweep will retry'),
+        ),
       );
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([processing, new Promise((r) => (timer = setTimeout(r, answerWithinMs)))]);
+      clearTimeout(timer);
     }
     return intake;
+  }
+
+  private processOptions(log?: FastifyBaseLogger): ProcessOptions {
+    return {
+      policies: this.policies,
+      onSupplierCheck: (conversationId) => {
+        this.inBackground(
+          runSupplierCheck(this.db, conversationId, runtimeFor(this.db)).catch((err: unknown) =>
+            log?.error({ err, conversationId }, 'supplier check failed; the sweep will retry'),
+          ),
+        );
+      },
+    };
+  }
+
+  private inBackground<T>(work: Promise<T>): Promise<T> {
+    this.background.add(work);
+    void work.finally(() => this.background.delete(work));
+    return work;
+  }
+
+  /** Waits for work started after channels were answered (tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
   }
 
   /** Starts the periodic sweep (the first at once: a previous run may have left messages queued). */
@@ -71,17 +114,19 @@ export class Pipeline {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.sweeping;
+    await this.settled();
   }
 
   /** One round of the periodic work. */
   async sweep(log?: FastifyBaseLogger, now = Date.now()): Promise<SweepResult> {
     const processed = await processPending(this.db, {
-      policies: this.policies,
+      ...this.processOptions(log),
       onError: (err, messageId) => log?.error({ err, messageId }, 'queued inbound message failed again'),
     });
     const assigned = await sweepAssignments(this.db, this.policies.assignment, now);
     const slaUpdated = await sweepSla(this.db, this.policies, now);
-    return { processed, assigned, slaUpdated };
+    const supplierChecks = await runDueSupplierChecks(this.db, runtimeFor(this.db), new Date(now));
+    return { processed, assigned, slaUpdated, supplierChecks };
   }
 }
 

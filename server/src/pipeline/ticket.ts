@@ -78,6 +78,8 @@ export async function storeInbound(
 
 async function findConversation(tx: Sql, customerId: string, msg: InboundMessage): Promise<TicketRow | null> {
   const threaded = msg.replyTo?.length ? await findThread(tx, msg.channel, msg.replyTo, customerId) : null;
+  // A form submission files a new ticket unless it quotes one; chat-like channels continue the open one.
+  if (!threaded && msg.channel === 'form') return null;
   const { rows } = threaded
     ? await tx.query<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM conversations WHERE id = $1 FOR UPDATE`, [threaded])
     : await tx.query<TicketRow>(
@@ -287,7 +289,8 @@ function repeatNote(v: Extract<RepeatVerdict, { repeat: true }>, windowMs: numbe
   return `【重复来访】该客户 ${days} 天内第 ${v.earlier.length + 1} 次反映${about}，已转资深客服优先处理。此前工单：${v.earlier.join('、')} (repeat contact)`;
 }
 
-async function addNote(tx: Sql, conversationId: string, body: string): Promise<void> {
+/** A note for agents only, left by Kadesk itself. */
+export async function addNote(tx: Sql, conversationId: string, body: string): Promise<void> {
   await tx.query(`INSERT INTO messages (id, conversation_id, kind, author_id, author_name, body) VALUES ($1, $2, 'note', NULL, $3, $4)`, [
     newId(),
     conversationId,
