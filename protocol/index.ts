@@ -14,3 +14,4 @@ export * from './security';
 export * from './supervision';
 export * from './macros';
 export * from './macros';
+export * from './csat';
