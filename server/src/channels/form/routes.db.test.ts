@@ -96,6 +96,18 @@ describe('public ticket form', () => {
     expect((await s.db.query(`SELECT 1 FROM attachments WHERE channel = 'form'`)).rows).toHaveLength(2);
   });
 
+  it('files each new submission from the same customer as its own ticket', async () => {
+    const first = await submit(fields({ submissionId: 'sub_0010_abcdefghijkl', contact: 'shop0010@example.net', description: '订单一直显示待发货，请查一下' }));
+    const second = await submit(fields({ submissionId: 'sub_0011_abcdefghijkl', contact: 'shop0010@example.net', description: '还是没有发货，请尽快处理' }));
+    const refs = [first, second].map((r) => (r.json() as { reference: string }).reference);
+    expect(refs[0]).not.toBe(refs[1]);
+    const { rows } = await s.db.query<{ n: number }>(
+      `SELECT count(DISTINCT m.conversation_id)::int AS n FROM inbound_receipts r JOIN messages m ON m.id = r.message_id
+        WHERE r.channel = 'form' AND r.external_id LIKE 'shop0010@example.net#%'`,
+    );
+    expect(rows[0]!.n).toBe(2);
+  });
+
   it('identifies a phone contact by its normalised number and needs only contact and description', async () => {
     const res = await submit({ submissionId: 'sub_0002_abcdefghijkl', contact: '138 0000 0002', description: '账号被盗了，请帮忙冻结' });
     expect(res.statusCode).toBe(200);
