@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Agent, Category, Conversation, ConversationStatus, Customer, Message, Order, Team } from './entities';
+import { Agent, Category, Conversation, ConversationStatus, Customer, Message, Order, Priority, Team } from './entities';
 
 export const PULL_MAX_LIMIT = 2000;
 
@@ -49,6 +49,9 @@ export const MutationArgs = {
   'conversation.assign': z.object({ conversationId: z.string(), assigneeId: z.string().nullable(), teamId: z.string().min(1).max(64).optional() }),
   // An agent's correction of the classifier; the server learns from it.
   'conversation.setCategory': z.object({ conversationId: z.string(), category: Category }),
+  'conversation.setPriority': z.object({ conversationId: z.string(), priority: Priority }),
+  // Tags are kept on the server (conversation_tags) and in the ticket's audit trail.
+  'conversation.tag': z.object({ conversationId: z.string(), tag: z.string().trim().min(1).max(40) }),
 } as const;
 export type MutationName = keyof typeof MutationArgs;
 export const MUTATION_NAMES = Object.keys(MutationArgs) as MutationName[];
@@ -76,6 +79,12 @@ export const Mutation = z.discriminatedUnion('name', [
     name: z.literal('conversation.setCategory'),
     args: MutationArgs['conversation.setCategory'],
   }),
+  z.object({
+    id: z.string().min(1).max(64),
+    name: z.literal('conversation.setPriority'),
+    args: MutationArgs['conversation.setPriority'],
+  }),
+  z.object({ id: z.string().min(1).max(64), name: z.literal('conversation.tag'), args: MutationArgs['conversation.tag'] }),
 ]);
 export type Mutation = z.infer<typeof Mutation>;
 

@@ -29,6 +29,10 @@ export function conversationPatch(entry: OutboxEntry): Partial<Conversation> {
       return { assigneeId: m.args.assigneeId, ...(m.args.teamId ? { teamId: m.args.teamId } : {}) };
     case 'conversation.setCategory':
       return { category: m.args.category, categoryConfidence: null };
+    case 'conversation.setPriority':
+      return { priority: m.args.priority };
+    case 'conversation.tag':
+      return {};
   }
 }
 

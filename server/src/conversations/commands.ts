@@ -1,4 +1,4 @@
-import type { Category, ConversationStatus } from '../../../protocol/entities';
+import type { Category, ConversationStatus, Priority } from '../../../protocol/entities';
 import type { Mutation } from '../../../protocol/sync';
 import { type AuthContext, seesEverything } from '../auth/context';
 import { learnCorrection } from '../classify/store';
@@ -149,7 +149,32 @@ export async function runCommand(tx: Sql, auth: AuthContext, m: Mutation): Promi
       return assign(tx, auth, conv, m.args);
     case 'conversation.setCategory':
       return setCategory(tx, auth, conv, m.args.category);
+    case 'conversation.setPriority':
+      return setPriority(tx, auth, conv, m.args.priority);
+    case 'conversation.tag': {
+      const v = mayWorkOn(auth, conv);
+      if (!v.ok) return reject(v);
+      const added = await tx.query(
+        'INSERT INTO conversation_tags (conversation_id, tag, created_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [conv.id, m.args.tag, auth.agentId],
+      );
+      if (added.rowCount) await recordEvents(tx, conv.id, [{ actor, type: TICKET_EVENT.tagged, data: { tag: m.args.tag } }]);
+      return applied;
+    }
   }
+}
+
+/** Priority orders the queues; the SLA targets follow it. */
+async function setPriority(tx: Sql, auth: AuthContext, conv: LoadedConversation, priority: Priority): Promise<CommandResult> {
+  const v = mayWorkOn(auth, conv);
+  if (!v.ok) return reject(v);
+  const { rows } = await tx.query<{ priority: Priority }>('SELECT priority FROM conversations WHERE id = $1', [conv.id]);
+  const from = rows[0]!.priority;
+  if (from === priority) return applied;
+  await tx.query('UPDATE conversations SET priority = $2, updated_at = now() WHERE id = $1', [conv.id, priority]);
+  await recordEvents(tx, conv.id, [{ actor: agentActor(auth), type: TICKET_EVENT.priority, data: { from, to: priority } }]);
+  await refreshSla(tx, conv.id, DEFAULT_POLICIES);
+  return applied;
 }
 
 async function assign(

@@ -16,6 +16,8 @@ export const TICKET_EVENT = {
   agentMessage: 'message.agent',
   note: 'message.note',
   categoryOverridden: 'category.overridden',
+  priority: 'priority.changed',
+  tagged: 'ticket.tagged',
   slaEscalated: 'sla.escalated',
 } as const;
 

@@ -218,6 +218,11 @@ export class FakeServer implements SyncTransport {
       case 'conversation.setCategory':
         this.put('conversations', { ...conv, category: m.args.category, categoryConfidence: null, updatedAt: this.now() });
         return { status: 'applied' };
+      case 'conversation.setPriority':
+        if (conv.priority !== m.args.priority) this.put('conversations', { ...conv, priority: m.args.priority, updatedAt: this.now() });
+        return { status: 'applied' };
+      case 'conversation.tag':
+        return { status: 'applied' };
     }
   }
 
