@@ -13,5 +13,5 @@ export * from './disputes';
 export * from './security';
 export * from './supervision';
 export * from './macros';
-export * from './macros';
+export * from './reports';
 export * from './csat';

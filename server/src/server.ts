@@ -19,10 +19,10 @@ import { hasDemoWorkspace, seedDemo } from './demo/seed';
 import { disputeRoutes } from './disputes/routes';
 import { healthRoutes } from './health';
 import { macroRoutes } from './macros/routes';
-import { macroRoutes } from './macros/routes';
 import { openApiDocs } from './openapi';
 import { Pipeline } from './pipeline/service';
 import { realtimeRoutes } from './realtime/routes';
+import { reportRoutes } from './reports/routes';
 import { websockets } from './realtime/websocket';
 import { securityActionRoutes } from './security-actions/routes';
 import { staticSite } from './static';
@@ -64,7 +64,7 @@ function plugins(deps: ServerDeps) {
     compensationRoutes(deps),
     disputeRoutes(deps),
     securityActionRoutes(deps),
-    macroRoutes(deps),
+    reportRoutes(deps),
     macroRoutes(deps),
     csatRoutes(deps),
     attachmentRoutes(deps),
