@@ -1,4 +1,9 @@
 import type { Messages } from './messages';
+import { compensationEn } from '../features/compensation/i18n';
+import { disputesEn } from '../features/disputes/i18n';
+import { securityEn } from '../features/security/i18n';
+import { suppliersEn } from '../features/suppliers/i18n';
+import { supervisorEn } from '../features/supervisor/i18n';
 
 export const en: Messages = {
   app: {
@@ -268,4 +273,9 @@ export const en: Messages = {
     'zh-CN': '简体中文',
     en: 'English',
   },
+  suppliers: suppliersEn,
+  compensation: compensationEn,
+  disputes: disputesEn,
+  security: securityEn,
+  supervisor: supervisorEn,
 };

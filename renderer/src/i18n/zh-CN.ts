@@ -1,5 +1,10 @@
 // Simplified Chinese, the default language. `en.ts` must have exactly these keys.
 import { CATEGORY_NAMES_ZH } from '../../../protocol/entities';
+import { compensationZhCN } from '../features/compensation/i18n';
+import { disputesZhCN } from '../features/disputes/i18n';
+import { securityZhCN } from '../features/security/i18n';
+import { suppliersZhCN } from '../features/suppliers/i18n';
+import { supervisorZhCN } from '../features/supervisor/i18n';
 export const zhCN = {
   app: {
     loading: '正在打开工作台…',
@@ -254,4 +259,9 @@ export const zhCN = {
     'zh-CN': '简体中文',
     en: 'English',
   },
+  suppliers: suppliersZhCN,
+  compensation: compensationZhCN,
+  disputes: disputesZhCN,
+  security: securityZhCN,
+  supervisor: supervisorZhCN,
 };

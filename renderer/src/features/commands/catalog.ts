@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ALL_VIEWS, FIXED_VIEWS } from '../../data';
-import { CONVERSATION_STATUSES } from '../../../../protocol';
+import { COMPENSATION_KINDS, CONVERSATION_STATUSES } from '../../../../protocol';
 import { LANGUAGES } from '../../i18n';
 import { labelText, viewLabel, type Label } from '../inbox/view-names';
 import { BINDINGS, keyLabel } from '../shortcuts/keymap';
@@ -54,6 +54,10 @@ function items(): Array<{ command: Command; label: Label }> {
       label: { key: 'commands.setStatus', options: { status: `status.${status}` } } as const,
     })),
     { command: { type: 'act', action: { type: 'assign', assigneeId: null } }, label: { key: 'commands.unassign' } },
+    ...COMPENSATION_KINDS.map((kind) => ({
+      command: { type: 'case', action: { do: 'compensate', kind } } as const,
+      label: { key: 'compensation.commandKind', options: { kind: `compensation.kinds.${kind}` } } as const,
+    })),
     { command: { type: 'clearChecked' }, label: { key: 'commands.clearChecked' } },
     ...ALL_VIEWS.filter((v) => !(FIXED_VIEWS as readonly string[]).includes(v)).map((view) => ({
       command: { type: 'view', view } as const,

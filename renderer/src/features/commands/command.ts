@@ -1,6 +1,7 @@
 import type { ConversationAction, InboxView } from '../../data';
 import type { Language } from '../../i18n';
 import type { Overlay } from '../../stores/ui-store';
+import type { CaseAction } from '../compensation/casework';
 
 /** Everything the agent can do in the workspace: from a key, the command palette or a button. */
 export type Command =
@@ -22,5 +23,7 @@ export type Command =
   | { type: 'search' }
   | { type: 'view'; view: InboxView }
   | { type: 'olderHistory' }
+  /** Supplier lookup, compensation, disputes and security actions on the open conversation. */
+  | { type: 'case'; action: CaseAction }
   | { type: 'language'; language: Language }
   | { type: 'signOut' };

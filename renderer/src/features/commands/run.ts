@@ -1,6 +1,7 @@
 import { mutationsFor, type ConversationAction } from '../../data';
 import { setLanguage } from '../../i18n';
 import { uiStore } from '../../stores/ui';
+import { runCaseAction } from '../compensation/casework';
 import type { Workstation } from '../workspace/workstation';
 import type { Command } from './command';
 
@@ -87,6 +88,9 @@ export function runCommand(command: Command, host: CommandHost): void {
       return focusInbox();
     case 'olderHistory':
       return ui.requestHistory();
+    case 'case':
+      void runCaseAction(command.action, ws.db);
+      return;
     case 'language':
       void setLanguage(command.language);
       return;

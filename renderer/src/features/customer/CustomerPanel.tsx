@@ -5,7 +5,10 @@ import type { Customer, Order } from '../../../../protocol';
 import { formatMoney, formatTime } from '../../app/format';
 import { loadCustomerCard, touchHistory, type LocalConversation } from '../../data';
 import { uiStore, useUi } from '../../stores/ui';
+import { caseStore } from '../compensation/casework';
+import { CasePanel } from '../compensation/CasePanel';
 import { ChannelIcon } from '../inbox/ChannelIcon';
+import { SupplierLookup } from '../suppliers/SupplierLookup';
 import { useWorkstation } from '../workspace/workstation';
 import { OlderHistory } from './OlderHistory';
 import './customer.css';
@@ -43,6 +46,7 @@ function CustomerCard({ customerId, openId }: { customerId: string; openId: stri
   return (
     <aside className="customer" aria-label={t('customer.label')} data-testid="customer-panel">
       {customer ? <Identity customer={customer} /> : <p className="customer-unknown">{t('customer.unknown')}</p>}
+      <CasePanel conversationId={openId} />
 
       <section>
         <h3>{t('customer.orders')}</h3>
@@ -51,7 +55,7 @@ function CustomerCard({ customerId, openId }: { customerId: string; openId: stri
         ) : (
           <ul className="orders">
             {orders.map((o) => (
-              <OrderItem key={o.id} order={o} />
+              <OrderItem key={o.id} order={o} conversationId={openId} />
             ))}
           </ul>
         )}
@@ -86,6 +90,11 @@ function Identity({ customer }: { customer: Customer }) {
       <h2>
         {customer.name}
         {customer.vip && <span className="chip vip">{t('customer.vip')}</span>}
+        {customer.frozen && (
+          <span className="chip frozen" data-testid="customer-frozen">
+            {t('security.frozen')}
+          </span>
+        )}
       </h2>
       <p className="customer-tier" data-testid="customer-tier">
         {t(`tier.${customer.tier}`)}
@@ -143,7 +152,7 @@ function PastConversation({ conversation: c }: { conversation: LocalConversation
   );
 }
 
-function OrderItem({ order: o }: { order: Order }) {
+function OrderItem({ order: o, conversationId }: { order: Order; conversationId: string }) {
   const { t, i18n } = useTranslation();
   return (
     <li className="order" data-testid="order">
@@ -158,6 +167,9 @@ function OrderItem({ order: o }: { order: Order }) {
       </div>
       <div className="order-line muted">
         <span>{o.supplier}</span>
+        <button type="button" className="link" onClick={() => caseStore.getState().lookUp(conversationId, o.id)} data-testid="order-lookup">
+          {t('suppliers.lookup')} <kbd>o</kbd>
+        </button>
       </div>
       {o.cardKeys.length > 0 && (
         <ul className="card-keys" aria-label={t('customer.cardKeys')}>
@@ -169,6 +181,7 @@ function OrderItem({ order: o }: { order: Order }) {
           ))}
         </ul>
       )}
+      <SupplierLookup order={o} conversationId={conversationId} />
     </li>
   );
 }

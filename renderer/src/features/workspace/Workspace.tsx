@@ -8,6 +8,7 @@ import type { Session } from '../../session/session';
 import { uiStore } from '../../stores/ui';
 import { Overlays } from '../commands/Overlays';
 import { runCommand, type CommandHost } from '../commands/run';
+import { CaseDialogs } from '../compensation/CaseDialogs';
 import { CustomerPanel } from '../customer/CustomerPanel';
 import { InboxPane } from '../inbox/InboxPane';
 import { ViewNav } from '../inbox/ViewNav';
@@ -72,6 +73,7 @@ function WorkspaceLayout({ onSignOut }: { onSignOut: () => void }) {
       </main>
       <StatusBar />
       <Overlays host={host} />
+      <CaseDialogs />
     </div>
   );
 }

@@ -1,0 +1,112 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { CompensationListResponse } from '../../../../protocol';
+import { formatMoney, formatTime } from '../../app/format';
+import { connectionStateOf } from '../../data';
+import { DisputeSummary, useDisputes } from '../disputes/DisputeDialog';
+import { useMaySecure } from '../security/SecurityDialogs';
+import { useSyncStatus, useWorkstation } from '../workspace/workstation';
+import { runCaseAction, type CaseAction } from './casework';
+import { failureOf } from './outcome';
+import './compensation.css';
+
+/**
+ * In the customer panel, for the open conversation: the casework actions with their keys,
+ * the compensations granted on it and its disputes. The lists come from the server, so
+ * offline they say they need the network.
+ */
+export function CasePanel({ conversationId }: { conversationId: string }) {
+  const { t } = useTranslation();
+  const { db } = useWorkstation();
+  const offline = connectionStateOf(useSyncStatus()) === 'offline';
+  const secure = useMaySecure();
+  const run = (action: CaseAction) => void runCaseAction(action, db);
+  return (
+    <>
+      <section className="case-actions" data-testid="case-actions">
+        <button type="button" onClick={() => run({ do: 'compensate', kind: null })} data-testid="case-compensate">
+          {t('compensation.title')} <kbd>c</kbd>
+        </button>
+        <button type="button" onClick={() => run({ do: 'dispute' })} data-testid="case-dispute">
+          {t('disputes.section')} <kbd>Shift+d</kbd>
+        </button>
+        {secure && (
+          <>
+            <button type="button" onClick={() => run({ do: 'freeze' })} data-testid="case-freeze">
+              {t('security.freezeCommand')} <kbd>Shift+f</kbd>
+            </button>
+            <button type="button" onClick={() => run({ do: 'transactions' })} data-testid="case-transactions">
+              {t('security.transactionsCommand')} <kbd>Shift+t</kbd>
+            </button>
+          </>
+        )}
+      </section>
+      <CompensationHistory conversationId={conversationId} offline={offline} />
+      <DisputeList conversationId={conversationId} offline={offline} />
+    </>
+  );
+}
+
+function CompensationHistory({ conversationId, offline }: { conversationId: string; offline: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { api } = useWorkstation();
+  const query = useQuery({
+    queryKey: ['compensations', conversationId],
+    queryFn: () => api.get(`/api/compensations?conversationId=${encodeURIComponent(conversationId)}`, CompensationListResponse),
+    enabled: !offline,
+    retry: false,
+    staleTime: 30_000,
+  });
+  const list = query.data?.compensations;
+  return (
+    <section>
+      <h3>{t('compensation.history')}</h3>
+      {offline && !list && <p className="muted">{t('compensation.historyOffline')}</p>}
+      {query.isError && (
+        <p className="notice notice-error">
+          {failureOf(query.error).kind === 'network' ? t('compensation.historyOffline') : t('compensation.historyFailed', { message: (query.error as Error).message })}
+        </p>
+      )}
+      {list && list.length === 0 && <p className="muted">{t('compensation.historyEmpty')}</p>}
+      {list && list.length > 0 && (
+        <ul className="compensations" data-testid="compensations">
+          {list.map((c) => (
+            <li key={c.id} data-testid="compensation" data-kind={c.kind}>
+              <div className="order-line">
+                <span>
+                  {t(`compensation.kinds.${c.kind}`)} {formatMoney(c.amountCents, i18n.language)}
+                  {c.percent !== null && ` (${c.percent}%)`}
+                </span>
+                <span className="chip">{t(`compensation.settlement.${c.settlementStatus}`)}</span>
+              </div>
+              <div className="muted">
+                {c.cause} · {t(`compensation.liableParty.${c.liable}`)}
+                {c.supplier && c.liable === 'supplier' && ` (${c.supplier})`}
+              </div>
+              <div className="muted">{t('compensation.by', { name: c.createdBy.name, time: formatTime(c.createdAt, i18n.language) })}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function DisputeList({ conversationId, offline }: { conversationId: string; offline: boolean }) {
+  const { t } = useTranslation();
+  const query = useDisputes(conversationId, !offline);
+  const list = query.data?.disputes;
+  if (!list || list.length === 0) {
+    return query.isError && !offline ? (
+      <p className="notice notice-error">{t('disputes.loadFailed', { message: (query.error as Error).message })}</p>
+    ) : null;
+  }
+  return (
+    <section>
+      <h3>{t('disputes.section')}</h3>
+      {list.map((d) => (
+        <DisputeSummary key={d.id} dispute={d} />
+      ))}
+    </section>
+  );
+}

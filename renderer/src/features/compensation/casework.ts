@@ -1,0 +1,77 @@
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { CompensationKind } from '../../../../protocol';
+import { loadCustomerCard, type KadeskDb } from '../../data';
+import { uiStore } from '../../stores/ui';
+
+// Casework on the open conversation: the supplier lookup of one of its customer's orders,
+// and the dialogs for 先行赔付, disputes and security actions. Keys and the command palette
+// reach them through `runCaseAction`.
+
+export type CaseAction =
+  | { do: 'supplier' }
+  | { do: 'compensate'; kind: CompensationKind | null }
+  | { do: 'dispute' }
+  | { do: 'freeze' }
+  | { do: 'transactions' };
+
+export type CaseDialog =
+  | { kind: 'compensate'; preset: CompensationKind | null }
+  | { kind: 'dispute' }
+  | { kind: 'freeze' }
+  | { kind: 'transactions' };
+
+interface CaseState {
+  /** A dialog over the open conversation; a different conversation never shows it. */
+  dialog: (CaseDialog & { conversationId: string }) | null;
+  /** The order whose supplier lookup shows; `nonce` changes to look again. */
+  lookup: { conversationId: string; orderId: string; nonce: number } | null;
+  showDialog(dialog: CaseDialog & { conversationId: string }): void;
+  closeDialog(): void;
+  lookUp(conversationId: string, orderId: string): void;
+  closeLookup(): void;
+}
+
+export const caseStore = createStore<CaseState>()((set, get) => ({
+  dialog: null,
+  lookup: null,
+  showDialog: (dialog) => set({ dialog }),
+  closeDialog: () => set({ dialog: null }),
+  lookUp: (conversationId, orderId) => set({ lookup: { conversationId, orderId, nonce: (get().lookup?.nonce ?? 0) + 1 } }),
+  closeLookup: () => set({ lookup: null }),
+}));
+
+export function useCase<T>(selector: (state: CaseState) => T): T {
+  return useStore(caseStore, selector);
+}
+
+/** The conversation's own order, or else its customer's newest one. */
+export async function orderToLookUp(db: KadeskDb, conversationId: string): Promise<string | null> {
+  const conversation = await db.conversations.get(conversationId);
+  if (!conversation) return null;
+  if (conversation.orderId) return conversation.orderId;
+  const { orders } = await loadCustomerCard(db, conversation.customerId, 1);
+  return orders[0]?.id ?? null;
+}
+
+/** Runs a casework command on the open conversation (or the selected one, which it then opens); nothing without one. */
+export async function runCaseAction(action: CaseAction, db: KadeskDb): Promise<void> {
+  const ui = uiStore.getState();
+  const conversationId = ui.openId ?? ui.selectedId;
+  if (!conversationId) return;
+  if (!ui.openId) ui.open(conversationId);
+  const store = caseStore.getState();
+  switch (action.do) {
+    case 'supplier': {
+      const orderId = await orderToLookUp(db, conversationId);
+      if (orderId) store.lookUp(conversationId, orderId);
+      return;
+    }
+    case 'compensate':
+      return store.showDialog({ kind: 'compensate', preset: action.kind, conversationId });
+    case 'dispute':
+    case 'freeze':
+    case 'transactions':
+      return store.showDialog({ kind: action.do, conversationId });
+  }
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { ApiRequestError } from '../../data';
+import { failureOf } from './outcome';
+
+describe('casework failures', () => {
+  it('tells a lost network, a refusal and a retryable failure apart', () => {
+    expect(failureOf(new ApiRequestError('network', null, 'network', 'Failed to fetch'))).toEqual({ kind: 'network' });
+    expect(failureOf(new ApiRequestError('http', 403, 'over_limit', '客服每张工单退款上限 ¥50.00'))).toEqual({
+      kind: 'refused',
+      code: 'over_limit',
+      message: '客服每张工单退款上限 ¥50.00',
+    });
+    expect(failureOf(new ApiRequestError('http', 503, 'supplier_timeout', 'timed out'))).toEqual({ kind: 'failed', message: 'timed out' });
+    expect(failureOf(new ApiRequestError('http', 429, 'rate_limited', 'slow down'))).toEqual({ kind: 'failed', message: 'slow down' });
+    expect(failureOf(new Error('boom'))).toEqual({ kind: 'failed', message: 'boom' });
+  });
+});
