@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['{protocol,server,electron,preload,renderer,scripts}/**/*.test.{ts,tsx}'],
+          include: ['{protocol,server,electron,preload,renderer,scripts,bench}/**/*.test.{ts,tsx}'],
           exclude: [...dbTests, '**/node_modules/**'],
         },
       },

@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { resolve } from 'node:path';
 import { createServer } from 'vite';
-import { chromiumLaunch } from '../playwright.config';
+import { openBrowser, tempProfile } from './browser';
 
 /**
  * Local search benchmark: Chromium (the same IndexedDB the workstation uses) fills a cache
@@ -27,22 +24,19 @@ export async function benchSearch({ messages }: SearchBenchOptions): Promise<unk
   });
   await vite.listen();
   const url = vite.resolvedUrls?.local[0];
-  // A persistent profile keeps IndexedDB on disk with a disk-sized quota; a fresh one per run.
-  const profile = mkdtempSync(join(tmpdir(), 'kadesk-search-bench-'));
-  const context = await chromium.launchPersistentContext(profile, { ...chromiumLaunch, headless: true });
+  const profile = tempProfile('search-bench');
+  const browser = await openBrowser(profile, 'search bench');
   try {
     if (!url) throw new Error('vite did not report a local URL');
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.exposeFunction('benchProgress', (line: string) => process.stderr.write(`search bench: ${line}\n`));
-    page.on('pageerror', (err) => process.stderr.write(`search bench page error: ${err.message}\n`));
+    const { page } = browser;
     await page.goto(url);
     await page.waitForFunction('typeof window.kadeskSearchBench === "function"');
     const options = { messages, pageConversations: 1000, stepMessages: 50_000 };
     // A string, so the function is not rewritten by the TypeScript loader on its way to the page.
     return await page.evaluate(`window.kadeskSearchBench(${JSON.stringify(options)})`);
   } finally {
-    await context.close();
+    await browser.close();
     await vite.close();
-    rmSync(profile, { recursive: true, force: true });
+    profile.remove();
   }
 }
