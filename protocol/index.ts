@@ -15,3 +15,4 @@ export * from './supervision';
 export * from './macros';
 export * from './reports';
 export * from './csat';
+export * from './knowledge';

@@ -18,6 +18,7 @@ import { migrate } from './db/migrate';
 import { hasDemoWorkspace, seedDemo } from './demo/seed';
 import { disputeRoutes } from './disputes/routes';
 import { healthRoutes } from './health';
+import { knowledgeRoutes } from './knowledge/routes';
 import { macroRoutes } from './macros/routes';
 import { openApiDocs } from './openapi';
 import { Pipeline } from './pipeline/service';
@@ -67,6 +68,7 @@ function plugins(deps: ServerDeps) {
     reportRoutes(deps),
     macroRoutes(deps),
     csatRoutes(deps),
+    knowledgeRoutes(deps),
     attachmentRoutes(deps),
     formRoutes(deps),
     ...(deps.config.wecom ? [wecomRoutes(deps, deps.config.wecom)] : []),
