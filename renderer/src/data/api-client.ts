@@ -61,6 +61,10 @@ export class ApiClient {
     return this.parse(await this.send('POST', path, body), schema);
   }
 
+  async patch<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.output<S>> {
+    return this.parse(await this.send('PATCH', path, body), schema);
+  }
+
   /** A POST whose answer has no body worth reading (e.g. 204). */
   async postEmpty(path: string, body?: unknown): Promise<void> {
     await this.send('POST', path, body);

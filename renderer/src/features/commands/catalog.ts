@@ -33,6 +33,7 @@ function groupOf(command: Command): Group {
     case 'clearChecked':
       return 'select';
     case 'view':
+    case 'supervisor':
       return 'view';
     case 'overlay':
       return command.overlay === 'assign' || command.overlay === 'status' ? 'conversation' : command.overlay === 'views' ? 'view' : 'other';

@@ -25,5 +25,7 @@ export type Command =
   | { type: 'olderHistory' }
   /** Supplier lookup, compensation, disputes and security actions on the open conversation. */
   | { type: 'case'; action: CaseAction }
+  /** The supervisor board in place of the inbox (supervisors and admins). */
+  | { type: 'supervisor' }
   | { type: 'language'; language: Language }
   | { type: 'signOut' };

@@ -45,6 +45,7 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['D'], command: { type: 'case', action: { do: 'dispute' } }, label: 'disputes.command' },
   { keys: ['F'], command: { type: 'case', action: { do: 'freeze' } }, label: 'security.freezeCommand' },
   { keys: ['T'], command: { type: 'case', action: { do: 'transactions' } }, label: 'security.transactionsCommand' },
+  { keys: ['b'], command: { type: 'supervisor' }, label: 'supervisor.open' },
   { keys: ['?'], command: { type: 'overlay', overlay: 'help' }, label: 'commands.help' },
 ];
 

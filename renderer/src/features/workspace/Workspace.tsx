@@ -16,6 +16,8 @@ import { SearchBox } from '../search/SearchBox';
 import { PALETTE_KEYS } from '../shortcuts/keymap';
 import { useShortcuts } from '../shortcuts/useShortcuts';
 import { StatusBar } from '../status-bar/StatusBar';
+import { BoardButton, SupervisorBoard } from '../supervisor/SupervisorBoard';
+import { useBoard } from '../supervisor/board-store';
 import { ThreadPane } from '../thread/ThreadPane';
 import { useWorkstation, useWorkstationSetup, WorkstationContext } from './workstation';
 import './workspace.css';
@@ -47,6 +49,7 @@ function WorkspaceLayout({ onSignOut }: { onSignOut: () => void }) {
   const host: CommandHost = { ws, signOut: onSignOut };
   useShortcuts((command) => runCommand(command, host));
   useUnreadBadge();
+  const boardOpen = useBoard((s) => s.open);
 
   return (
     <div className="workspace">
@@ -54,6 +57,7 @@ function WorkspaceLayout({ onSignOut }: { onSignOut: () => void }) {
         <span className="brand">Kadesk</span>
         <SearchBox />
         <span className="spacer" />
+        <BoardButton />
         <button type="button" onClick={() => uiStore.getState().setOverlay('palette')} data-testid="palette-open">
           {t('palette.open')} <kbd>{PALETTE_KEYS}</kbd>
         </button>
@@ -65,12 +69,14 @@ function WorkspaceLayout({ onSignOut }: { onSignOut: () => void }) {
           {t('app.signOut')}
         </button>
       </header>
-      <main className="panes">
+      {/* Hidden, not unmounted, under the board: the inbox keeps its place. */}
+      <main className="panes" hidden={boardOpen}>
         <ViewNav />
         <InboxPane />
         <ThreadPane />
         <CustomerPanel />
       </main>
+      {boardOpen && <SupervisorBoard />}
       <StatusBar />
       <Overlays host={host} />
       <CaseDialogs />
