@@ -16,3 +16,4 @@ export * from './macros';
 export * from './reports';
 export * from './csat';
 export * from './knowledge';
+export * from './proactive';

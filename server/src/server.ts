@@ -22,6 +22,7 @@ import { knowledgeRoutes } from './knowledge/routes';
 import { macroRoutes } from './macros/routes';
 import { openApiDocs } from './openapi';
 import { Pipeline } from './pipeline/service';
+import { proactiveRoutes } from './proactive/routes';
 import { realtimeRoutes } from './realtime/routes';
 import { reportRoutes } from './reports/routes';
 import { websockets } from './realtime/websocket';
@@ -69,6 +70,7 @@ function plugins(deps: ServerDeps) {
     macroRoutes(deps),
     csatRoutes(deps),
     knowledgeRoutes(deps),
+    proactiveRoutes(deps),
     attachmentRoutes(deps),
     formRoutes(deps),
     ...(deps.config.wecom ? [wecomRoutes(deps, deps.config.wecom)] : []),

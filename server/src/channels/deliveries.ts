@@ -54,10 +54,13 @@ const DUE_SQL = `
     FROM messages m
     JOIN conversations c ON c.id = m.conversation_id
     LEFT JOIN outbound_deliveries d ON d.message_id = m.id
+    -- This conversation's latest customer message; in a conversation Kadesk started (a
+    -- proactive notice) there is none, and the customer's latest on this channel says where to write.
     LEFT JOIN LATERAL (
       SELECT i.id, i.created_at, r.external_id FROM messages i JOIN inbound_receipts r ON r.message_id = i.id
-       WHERE i.conversation_id = m.conversation_id AND r.channel = c.channel AND (i.created_at, i.id) < (m.created_at, m.id)
-       ORDER BY i.created_at DESC, i.id DESC LIMIT 1) a ON true
+        JOIN conversations ic ON ic.id = i.conversation_id
+       WHERE ic.customer_id = c.customer_id AND r.channel = c.channel AND (i.created_at, i.id) < (m.created_at, m.id)
+       ORDER BY i.conversation_id = m.conversation_id DESC, i.created_at DESC, i.id DESC LIMIT 1) a ON true
    WHERE c.channel = $1 AND m.kind = 'agent' AND m.deleted_at IS NULL
      AND m.created_at > now() - make_interval(hours => $2)
      AND (d.message_id IS NULL OR d.status = 'retry'

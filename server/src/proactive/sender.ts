@@ -1,0 +1,47 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../db/db';
+import { finishIfSent, pendingRecipients, sendToRecipient, unfinishedNotices } from './notices';
+
+const BATCH = 100;
+
+/**
+ * Works through notices' recipients in the background, one recipient per transaction, so a
+ * notice to thousands of customers neither blocks the request that created it nor holds the
+ * write lock for long. Notices left unfinished by a stop or a crash are resumed at start.
+ */
+export class NoticeSender {
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  /** Sends what is pending of one notice; runs after any pass already queued. */
+  send(noticeId: string): Promise<void> {
+    this.queue = this.queue
+      .then(() => this.pass(noticeId))
+      .catch((err: unknown) => this.log.error({ err, noticeId }, 'proactive notice stopped part-way; it resumes at the next start'));
+    return this.queue;
+  }
+
+  async resume(): Promise<void> {
+    for (const id of await unfinishedNotices(this.db)) void this.send(id);
+  }
+
+  /** Waits for the passes queued so far. */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  private async pass(noticeId: string): Promise<void> {
+    for (;;) {
+      const batch = await pendingRecipients(this.db, noticeId, BATCH);
+      let sent = 0;
+      for (const customerId of batch) if (await sendToRecipient(this.db, noticeId, customerId)) sent += 1;
+      // An empty batch, or one another instance took entirely: nothing more for this pass.
+      if (batch.length === 0 || sent === 0) break;
+    }
+    await this.db.write((tx) => finishIfSent(tx, noticeId));
+  }
+}
