@@ -124,7 +124,9 @@ describe('volume, first response and repeat contacts', () => {
   });
 });
 
-const ticket = (events: Array<[number, Exclude<TimelineEvent['type'], 'created' | 'status'>] | [number, 'status', string]>, over: Partial<SlaTicket['facts']> = {}): SlaTicket => ({
+type Step = readonly [number, 'agent_reply' | 'customer_message'] | readonly [number, 'status', string];
+
+const ticket = (events: readonly Step[], over: Partial<SlaTicket['facts']> = {}): SlaTicket => ({
   id: 't',
   facts: { category: 'delivery_delayed', tier: 'individual', vip: false, channel: 'webchat', groupMention: false, priority: 'normal', ...over },
   timeline: [
@@ -161,10 +163,10 @@ describe('ticket outcomes', () => {
 
   it('is not first contact when the customer had to write again after the first answer', () => {
     const events = [[10 * SEC, 'agent_reply'], [2 * MIN, 'customer_message'], [3 * MIN, 'agent_reply'], [4 * MIN, 'status', 'resolved']] as const;
-    expect(outcomeOf(ticket([...events]), DEFAULT_POLICIES)!.firstContact).toBe(false);
+    expect(outcomeOf(ticket(events), DEFAULT_POLICIES)!.firstContact).toBe(false);
     // Messages before the first answer (the customer adding details) do not count against it.
     const early = [[5 * SEC, 'customer_message'], [10 * SEC, 'agent_reply'], [4 * MIN, 'status', 'resolved']] as const;
-    expect(outcomeOf(ticket([...early]), DEFAULT_POLICIES)!.firstContact).toBe(true);
+    expect(outcomeOf(ticket(early), DEFAULT_POLICIES)!.firstContact).toBe(true);
   });
 
   it('takes the last resolution of a reopened ticket, which is not first contact', () => {
