@@ -11,13 +11,36 @@ export function closeCaseDialog(): void {
  * A modal dialog for casework. Keys typed in it stay in it (no inbox shortcuts fire);
  * Escape closes it and gives focus back to the inbox.
  */
-export function CaseDialog({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+export function CaseDialog({
+  title,
+  testId,
+  children,
+  onClose = closeCaseDialog,
+}: {
+  title: string;
+  testId: string;
+  children: ReactNode;
+  /** Dialogs of other features (macros) close their own store. */
+  onClose?: () => void;
+}) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('input, textarea, select, button.primary, button')?.focus();
+    // Focus can fall out of the dialog (a button disabled while it works): keys pressed then
+    // are still the dialog's, Escape closes it and nothing reaches the inbox behind it.
+    const outside = (e: KeyboardEvent) => {
+      if (e.target instanceof Node && ref.current?.contains(e.target)) return;
+      e.stopPropagation();
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        closeCaseDialog();
+      }
+    };
+    window.addEventListener('keydown', outside, true);
+    return () => window.removeEventListener('keydown', outside, true);
   }, []);
-  const close = closeCaseDialog;
+  const close = onClose;
   return (
     <div className="overlay" onClick={close}>
       <div

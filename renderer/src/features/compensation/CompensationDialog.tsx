@@ -151,7 +151,7 @@ export function CompensationDialog({ conversationId, preset }: { conversationId:
           </p>
         )}
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={offline || mutation.isPending} data-testid="compensation-submit">
+          <button type="submit" className="primary" disabled={offline} aria-disabled={mutation.isPending} data-testid="compensation-submit">
             {mutation.isPending ? t('compensation.submitting') : t('compensation.submit')}
           </button>
           <button type="button" onClick={closeCaseDialog}>

@@ -1,0 +1,153 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startServer, type RunningServer } from './server';
+import { signIn } from './workstation';
+
+// Acceptance story 1, the agent's side: a "not received" ticket about a 王者荣耀 point card
+// whose supplier is congested (the demo's sandbox supplier). From the order the agent checks
+// the supplier (congested, about 15 minutes), grants a coupon, is refused a refund above the
+// agent's limit, and reissues the card key once the supplier recovers. Offline, the check
+// says it needs the network while the rest of the panel keeps working.
+
+let server: RunningServer;
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+interface Row {
+  id: string;
+  [key: string]: unknown;
+}
+
+async function api<T>(path: string, method: string, body: unknown, token?: string): Promise<T> {
+  const res = await fetch(server.url + path, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+const login = async (name: string, password: string) => (await api<{ token: string }>('/api/auth/login', 'POST', { login: name, password })).token;
+
+/** Everything the supervisor syncs, by table. */
+async function workspace(token: string): Promise<Map<string, Row[]>> {
+  const tables = new Map<string, Row[]>();
+  let cursor = 0;
+  for (;;) {
+    const page = await api<{ changes: Array<{ table: string; row: Row }>; cursor: number; hasMore: boolean }>(
+      '/api/sync/pull',
+      'POST',
+      { cursor, limit: 1000 },
+      token,
+    );
+    for (const c of page.changes) tables.set(c.table, [...(tables.get(c.table) ?? []), c.row]);
+    cursor = page.cursor;
+    if (!page.hasMore) return tables;
+  }
+}
+
+/** Opens a conversation by its order number through the local search. */
+async function openByOrder(page: Page, orderId: string) {
+  await page.keyboard.press('/');
+  await page.getByTestId('search-input').fill(orderId);
+  await page.getByTestId('search-hit').first().click();
+  await expect(page.getByTestId('customer-panel')).toBeVisible();
+}
+
+test('the agent checks the supplier from the order, compensates within the limits and reissues the key', async ({ browser }) => {
+  const lead = await login('lead', 'kadesk-lead');
+  const data = await workspace(lead);
+  const orders = new Map((data.get('orders') ?? []).map((o) => [o.id, o]));
+  const supplierTeam = (data.get('teams') ?? []).find((t) => t.kind === 'supplier')!;
+  // A "not received" ticket of a 王者荣耀 point card, in the supplier liaison queue.
+  const conversation = (data.get('conversations') ?? []).find((c) => {
+    const order = typeof c.orderId === 'string' ? orders.get(c.orderId) : undefined;
+    return c.subject === '点卡显示已使用但没到账' && c.teamId === supplierTeam.id && order?.product === '王者荣耀 60元点券卡' && c.status !== 'resolved';
+  });
+  expect(conversation, 'the demo has an open "not received" 王者荣耀 point-card ticket').toBeDefined();
+  const orderId = conversation!.orderId as string;
+  const supplierName = orders.get(orderId)!.supplier as string;
+
+  const ctx = await browser.newContext();
+  const agent = await ctx.newPage();
+  // agent06 works the supplier liaison queue.
+  await signIn(agent, server.url, 'agent06');
+  await openByOrder(agent, orderId);
+  const panel = agent.getByTestId('customer-panel');
+
+  // One click on the order: the upstream channel is congested, recovery in about 15 minutes.
+  const order = panel.getByTestId('order').filter({ hasText: orderId });
+  await order.getByTestId('order-lookup').click();
+  const lookup = panel.getByTestId('supplier-lookup');
+  await expect(lookup.getByTestId('supplier-health').locator('[data-state]')).toHaveAttribute('data-state', 'congested');
+  await expect(lookup.getByTestId('supplier-health')).toContainText('上游通道拥堵，预计 15 分钟恢复');
+  await expect(lookup.getByTestId('supplier-keys')).toContainText('已兑换');
+  await expect(lookup.getByTestId('supplier-inventory')).toContainText('可用');
+  await expect(lookup.getByTestId('supplier-distribution').locator('code').first()).toBeVisible();
+
+  // While congested the supplier refuses to reissue, and says why.
+  await lookup.getByTestId('reissue-start').click();
+  await lookup.getByTestId('reissue-confirm').click();
+  await expect(lookup.getByTestId('reissue-result')).toHaveAttribute('data-status', 'rejected');
+  await expect(lookup.getByTestId('reissue-result')).toContainText('通道拥堵');
+
+  // A coupon, from the keyboard: c opens the form with the agent's limit.
+  await agent.locator('.inbox').focus();
+  await agent.keyboard.press('c');
+  const dialog = agent.getByTestId('compensation-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('compensation-limit')).toContainText('20.00');
+  await dialog.getByTestId('compensation-kind').selectOption('coupon');
+  await dialog.getByTestId('compensation-amount').fill('5');
+  await dialog.getByTestId('compensation-submit').click();
+  await expect(dialog.getByTestId('compensation-result')).toContainText('5.00');
+  // Pressing again with the same form replays the grant rather than paying twice.
+  await dialog.getByTestId('compensation-submit').click();
+  await expect(dialog.getByTestId('compensation-result')).toContainText('未重复发放');
+
+  // A refund above the agent's ¥50 limit: the limit is shown and the server's refusal too.
+  await dialog.getByTestId('compensation-kind').selectOption('refund');
+  await expect(dialog.getByTestId('compensation-limit')).toContainText('50.00');
+  await dialog.getByTestId('compensation-amount').fill('60');
+  await dialog.getByTestId('compensation-submit').click();
+  const refusal = dialog.getByTestId('compensation-error');
+  await expect(refusal).toHaveAttribute('data-kind', 'refused');
+  await expect(refusal).toContainText('上限');
+  await agent.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  // Escape closed only the dialog; the conversation stays open.
+  await expect(agent.getByTestId('thread')).toBeVisible();
+
+  // The ticket's compensations: exactly one coupon, the refused refund is not among them.
+  await expect(panel.getByTestId('compensation')).toHaveCount(1);
+  await expect(panel.getByTestId('compensation').first()).toHaveAttribute('data-kind', 'coupon');
+  // The customer was told about the coupon in the conversation.
+  await expect(agent.getByTestId('thread').getByTestId('message').filter({ hasText: '优惠券' }).last()).toBeVisible();
+
+  // The supplier recovers; o checks again and the reissue goes through.
+  const admin = await login('admin', 'kadesk-admin');
+  const { suppliers } = await api<{ suppliers: Array<{ id: string; name: string }> }>('/api/admin/suppliers', 'GET', undefined, admin);
+  const supplier = suppliers.find((s) => s.name === supplierName)!;
+  await api('/api/admin/supplier-sandbox/scenario', 'PUT', { supplierId: supplier.id, scenario: 'healthy' }, admin);
+  await agent.locator('.inbox').focus();
+  await agent.keyboard.press('o');
+  await expect(lookup.getByTestId('supplier-health').locator('[data-state]')).toHaveAttribute('data-state', 'healthy');
+  await lookup.getByTestId('reissue-start').click();
+  await lookup.getByTestId('reissue-confirm').click();
+  await expect(lookup.getByTestId('reissue-result')).toHaveAttribute('data-status', 'issued');
+  await expect(lookup.getByTestId('reissue-result')).toContainText(/\*{4}-\*{4}-\*{4}-\w{4}/);
+
+  // Offline: the check says it needs the network; the cached panel stays readable.
+  await ctx.setOffline(true);
+  await expect(agent.getByTestId('connection-state')).toHaveAttribute('data-state', 'offline');
+  await agent.locator('.inbox').focus();
+  await agent.keyboard.press('o');
+  await expect(lookup.getByTestId('supplier-offline')).toContainText('需要网络');
+  await expect(lookup.getByTestId('supplier-last-known')).toBeVisible();
+  await expect(panel.getByTestId('order').filter({ hasText: orderId })).toBeVisible();
+  await ctx.close();
+});
