@@ -4,6 +4,7 @@ import { disputesEn } from '../features/disputes/i18n';
 import { securityEn } from '../features/security/i18n';
 import { suppliersEn } from '../features/suppliers/i18n';
 import { supervisorEn } from '../features/supervisor/i18n';
+import { proactiveEn } from '../features/proactive/i18n';
 
 export const en: Messages = {
   app: {
@@ -278,4 +279,5 @@ export const en: Messages = {
   disputes: disputesEn,
   security: securityEn,
   supervisor: supervisorEn,
+  proactive: proactiveEn,
 };

@@ -5,6 +5,7 @@ import { disputesZhCN } from '../features/disputes/i18n';
 import { securityZhCN } from '../features/security/i18n';
 import { suppliersZhCN } from '../features/suppliers/i18n';
 import { supervisorZhCN } from '../features/supervisor/i18n';
+import { proactiveZhCN } from '../features/proactive/i18n';
 export const zhCN = {
   app: {
     loading: '正在打开工作台…',
@@ -264,4 +265,5 @@ export const zhCN = {
   disputes: disputesZhCN,
   security: securityZhCN,
   supervisor: supervisorZhCN,
+  proactive: proactiveZhCN,
 };

@@ -59,6 +59,7 @@ function items(): Array<{ command: Command; label: Label }> {
       command: { type: 'case', action: { do: 'compensate', kind } } as const,
       label: { key: 'compensation.commandKind', options: { kind: `compensation.kinds.${kind}` } } as const,
     })),
+    { command: { type: 'macros', action: { do: 'edit' } }, label: { key: 'macros.manage' } },
     { command: { type: 'clearChecked' }, label: { key: 'commands.clearChecked' } },
     ...ALL_VIEWS.filter((v) => !(FIXED_VIEWS as readonly string[]).includes(v)).map((view) => ({
       command: { type: 'view', view } as const,
@@ -68,6 +69,7 @@ function items(): Array<{ command: Command; label: Label }> {
       command: { type: 'language', language } as const,
       label: { key: 'commands.language', options: { language: `language.${language}` } } as const,
     })),
+    { command: { type: 'overlay', overlay: 'proactive' }, label: { key: 'proactive.command' } },
     { command: { type: 'signOut' }, label: { key: 'app.signOut' } },
   ];
 }
