@@ -78,6 +78,9 @@ test('the agent checks the supplier from the order, compensates within the limit
   await signIn(agent, server.url, 'agent06');
   await openByOrder(agent, orderId);
   const panel = agent.getByTestId('customer-panel');
+  // agent06 is not in the security team: no freeze or transaction flow for them.
+  await expect(panel.getByTestId('case-actions')).toBeVisible();
+  await expect(panel.getByTestId('case-freeze')).toHaveCount(0);
 
   // One click on the order: the upstream channel is congested, recovery in about 15 minutes.
   const order = panel.getByTestId('order').filter({ hasText: orderId });
@@ -149,5 +152,70 @@ test('the agent checks the supplier from the order, compensates within the limit
   await expect(lookup.getByTestId('supplier-offline')).toContainText('需要网络');
   await expect(lookup.getByTestId('supplier-last-known')).toBeVisible();
   await expect(panel.getByTestId('order').filter({ hasText: orderId })).toBeVisible();
+  await ctx.close();
+});
+
+test('a supervisor opens and decides a dispute, reads the transaction flow and freezes the account, all from the keyboard', async ({ browser }) => {
+  const lead = await login('lead', 'kadesk-lead');
+  const data = await workspace(lead);
+  const customers = new Map((data.get('customers') ?? []).map((c) => [c.id, c]));
+  const conversation = (data.get('conversations') ?? []).find(
+    (c) => c.category === 'refund_dispute' && typeof c.orderId === 'string' && c.status !== 'resolved' && customers.get(c.customerId as string)?.frozen === false,
+  );
+  expect(conversation, 'the demo has an open refund dispute ticket with an order').toBeDefined();
+
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, server.url, 'lead');
+  await openByOrder(page, conversation!.orderId as string);
+  const panel = page.getByTestId('customer-panel');
+  await expect(panel.getByTestId('customer-frozen')).toHaveCount(0);
+
+  // Shift+D: open a dispute with the chat log as evidence; the review deadline counts down from 24 h.
+  await page.locator('.inbox').focus();
+  await page.keyboard.press('Shift+D');
+  const disputes = page.getByTestId('dispute-dialog');
+  await disputes.getByTestId('dispute-reason').fill('客户称商品与描述不符，要求全额退款');
+  await disputes.getByTestId('dispute-submit').click();
+  const dispute = disputes.getByTestId('dispute');
+  await expect(dispute).toHaveAttribute('data-status', 'open');
+  await expect(dispute.getByTestId('dispute-countdown')).toContainText(/审核剩余 (23 小时 5\d|24 小时 0) 分/);
+  await expect(dispute).toContainText('本会话聊天记录');
+
+  // A supervisor decides it: explain the rule, no refund.
+  await disputes.getByTestId('verdict-explanation').fill('经核实商品与描述一致，按平台规则不予退款。');
+  await disputes.getByTestId('verdict-submit').click();
+  await expect(dispute).toHaveAttribute('data-status', 'decided');
+  await expect(dispute).toContainText('说明规则，不退款');
+  await page.keyboard.press('Escape');
+  await expect(disputes).toHaveCount(0);
+  await expect(panel.getByTestId('dispute')).toHaveAttribute('data-status', 'decided');
+
+  // Shift+T: the transaction flow, with the purchase in it.
+  await page.locator('.inbox').focus();
+  await page.keyboard.press('Shift+T');
+  const flow = page.getByTestId('transactions-dialog');
+  await expect(flow.getByTestId('transactions')).toContainText('购买');
+  await expect(flow.getByTestId('transactions-totals')).toContainText('支付');
+  await page.keyboard.press('Escape');
+
+  // Shift+F: freezing needs a reason and a confirmation; the panel then shows the account frozen.
+  await page.locator('.inbox').focus();
+  await page.keyboard.press('Shift+F');
+  const freeze = page.getByTestId('freeze-dialog');
+  await freeze.getByTestId('freeze-confirm').click();
+  await expect(freeze).toContainText('请填写原因');
+  await freeze.getByTestId('freeze-reason').fill('疑似盗号，账户异常登录');
+  await freeze.getByTestId('freeze-confirm').click();
+  await expect(freeze.getByTestId('freeze-result')).toContainText('账户已冻结');
+  await page.keyboard.press('Escape');
+  await expect(panel.getByTestId('customer-frozen')).toBeVisible();
+
+  // A frozen account gets no compensation: the server says so.
+  await page.keyboard.press('c');
+  const compensation = page.getByTestId('compensation-dialog');
+  await compensation.getByTestId('compensation-amount').fill('5');
+  await compensation.getByTestId('compensation-submit').click();
+  await expect(compensation.getByTestId('compensation-error')).toHaveAttribute('data-kind', 'refused');
   await ctx.close();
 });
