@@ -59,7 +59,6 @@ function items(): Array<{ command: Command; label: Label }> {
       command: { type: 'case', action: { do: 'compensate', kind } } as const,
       label: { key: 'compensation.commandKind', options: { kind: `compensation.kinds.${kind}` } } as const,
     })),
-    { command: { type: 'macros', action: { do: 'edit' } }, label: { key: 'macros.manage' } },
     { command: { type: 'clearChecked' }, label: { key: 'commands.clearChecked' } },
     ...ALL_VIEWS.filter((v) => !(FIXED_VIEWS as readonly string[]).includes(v)).map((view) => ({
       command: { type: 'view', view } as const,
