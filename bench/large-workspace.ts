@@ -32,14 +32,14 @@ export interface LargeWorkspace {
 
 const OPEN_STATUSES: ConversationStatus[] = ['new', 'open', 'waiting_customer', 'waiting_supplier'];
 
-/** Three in ten conversations open, a third of those the agent's own, some at SLA risk. */
+/** One in ten conversations open, one in fifty of those the agent's own, a tenth at SLA risk. */
 function ticketState(i: number) {
-  const open = i % 10 < 3;
+  const open = i % 20 < 2;
   return {
-    status: open ? OPEN_STATUSES[i % OPEN_STATUSES.length]! : 'resolved',
-    assigneeId: open && i % 3 === 0 ? BENCH_LOGIN : null,
+    status: open ? OPEN_STATUSES[(i >> 1) % OPEN_STATUSES.length]! : 'resolved',
+    assigneeId: open && i % 1000 < 2 ? BENCH_LOGIN : null,
     category: CATEGORIES[i % CATEGORIES.length]!,
-    slaState: open ? (i % 20 === 0 ? 'warning' : 'ok') : null,
+    slaState: open ? (i % 200 < 2 ? 'warning' : 'ok') : null,
     unread: open && i % 4 === 0 ? 1 + (i % 3) : 0,
   };
 }

@@ -14,11 +14,19 @@
  *   KADESK_BENCH_WS_POKES (default 10) pokes a step, until a socket fails, a poke is missed
  *   or poke p99 exceeds KADESK_BENCH_WS_P99_MS (default 1000); the max held, its poke
  *   latency and the server's RSS.
+ * - workstation: the built workstation (run `npm run build` first) in Chromium against the
+ *   real server holding KADESK_BENCH_WORKSTATION_CONVERSATIONS (default 100,000) conversations
+ *   with KADESK_BENCH_WORKSTATION_MESSAGES (default 1) messages each: first sync rows/s with
+ *   the real SyncEngine against plain Dexie bulkPut of the same rows; median of
+ *   KADESK_BENCH_COLD_STARTS (default 5) cold starts to the first inbox row; JS heap at idle;
+ *   frame times while scrolling the inbox for KADESK_BENCH_SCROLL_MS (default 10000) ms at
+ *   two speeds (p50/p95/p99, dropped frames).
  *
  *   npm run bench                  # everything
  *   npm run bench -- pglite        # the pipeline on one database
  *   npm run bench -- search        # local search only
  *   npm run bench -- pull websockets
+ *   npm run bench -- workstation
  *
  * Loopback only, bounded sizes.
  */
@@ -28,6 +36,7 @@ import { type BenchResult, benchPipeline, type BenchSizes } from './pipeline';
 import { benchSearch } from './search';
 import { benchServerPull, type ServerPullResult, type ServerPullSizes } from './server-sync';
 import { benchWebSockets, type WebSocketSizes } from './websockets';
+import { benchWorkstation, type WorkstationSizes } from './workstation';
 
 const SIZES: BenchSizes = { messages: 2000, customers: 600, concurrency: 8, latencySamples: 300 };
 const SEARCH_MESSAGES = Number(process.env.KADESK_BENCH_SEARCH_MESSAGES ?? 1_000_000);
@@ -41,8 +50,14 @@ const WS_SIZES: WebSocketSizes = {
   pokes: Number(process.env.KADESK_BENCH_WS_POKES ?? 10),
   thresholdMs: Number(process.env.KADESK_BENCH_WS_P99_MS ?? 1000),
 };
+const WORKSTATION_SIZES: WorkstationSizes = {
+  conversations: Number(process.env.KADESK_BENCH_WORKSTATION_CONVERSATIONS ?? 100_000),
+  messagesPerConversation: Number(process.env.KADESK_BENCH_WORKSTATION_MESSAGES ?? 1),
+  coldStarts: Number(process.env.KADESK_BENCH_COLD_STARTS ?? 5),
+  scrollMs: Number(process.env.KADESK_BENCH_SCROLL_MS ?? 10_000),
+};
 
-const SECTIONS = ['pglite', 'postgres', 'search', 'pull', 'websockets'];
+const SECTIONS = ['pglite', 'postgres', 'search', 'pull', 'websockets', 'workstation'];
 const requested = process.argv.slice(2);
 const unknown = requested.filter((r) => !SECTIONS.includes(r));
 if (unknown.length > 0) {
@@ -76,5 +91,10 @@ if (wants('websockets')) {
   process.stderr.write(`bench: realtime sockets up to ${WS_SIZES.steps.at(-1)} …\n`);
   websockets = await benchWebSockets('pglite', WS_SIZES, progressTo('  websockets'));
 }
-const out = { sizes: SIZES, node: process.version, results, search: searchResult, pull: pull && { sizes: PULL_SIZES, results: pull }, websockets };
+let workstation: unknown;
+if (wants('workstation')) {
+  process.stderr.write(`bench: workstation with ${WORKSTATION_SIZES.conversations} cached conversations …\n`);
+  workstation = await benchWorkstation(WORKSTATION_SIZES, progressTo('  workstation'));
+}
+const out = { sizes: SIZES, node: process.version, results, search: searchResult, pull: pull && { sizes: PULL_SIZES, results: pull }, websockets, workstation };
 process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
