@@ -222,11 +222,7 @@ function Board({ ws }: { ws: Workstation }) {
           title={t('supervisor.depth.byChannel')}
           group="channel"
           rows={depthBy(tickets, (c) => c.channel, now, CHANNELS)}
-          label={(key) => (
-            <>
-              <ChannelIcon channel={key as (typeof CHANNELS)[number]} /> {t(`channel.${key as (typeof CHANNELS)[number]}`)}
-            </>
-          )}
+          label={(key) => <ChannelIcon channel={key as (typeof CHANNELS)[number]} />}
         />
         <DepthTable
           title={t('supervisor.depth.byTeam')}

@@ -120,15 +120,16 @@ describe('agents', () => {
 
   it('offers the ticket team, present agents and free capacity first', () => {
     const agents = [
+      agent({ agentId: 'lead', role: 'supervisor', teamIds: ['team-a', 'team-b'] }),
       agent({ agentId: 'other-team', teamIds: ['team-b'] }),
       agent({ agentId: 'away', status: 'away' }),
       agent({ agentId: 'busy', openLoad: 7 }),
       agent({ agentId: 'free', openLoad: 1 }),
       agent({ agentId: 'offline', status: 'offline' }),
     ];
-    expect(reassignOrder(agents, 'team-a').map((a) => a.agentId)).toEqual(['free', 'busy', 'away', 'offline', 'other-team']);
-    // Without a team, presence and room decide.
-    expect(reassignOrder(agents, null).map((a) => a.agentId)).toEqual(['other-team', 'free', 'busy', 'away', 'offline']);
+    expect(reassignOrder(agents, 'team-a').map((a) => a.agentId)).toEqual(['free', 'busy', 'away', 'offline', 'lead', 'other-team']);
+    // Without a team, presence and room decide among the front line.
+    expect(reassignOrder(agents, null).map((a) => a.agentId)).toEqual(['other-team', 'free', 'busy', 'away', 'offline', 'lead']);
   });
 
   it('keeps capacity within what the server accepts', () => {

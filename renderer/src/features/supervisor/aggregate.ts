@@ -98,11 +98,12 @@ export function loadLevel(openLoad: number, capacity: number): LoadLevel {
 const STATUS_RANK: Record<AgentStatus, number> = { online: 0, away: 1, offline: 2 };
 
 /**
- * Agents in the order a supervisor picks one to take a ticket: members of the ticket's
- * team first, then present before absent, then the most free capacity.
+ * Agents in the order a supervisor picks one to take a ticket: front-line members of the
+ * ticket's team first (supervisors after them), then present before absent, then the
+ * most free capacity.
  */
 export function reassignOrder(agents: readonly AgentWorkload[], teamId: string | null): AgentWorkload[] {
-  const inTeam = (a: AgentWorkload) => (teamId !== null && a.teamIds.includes(teamId) ? 0 : 1);
+  const inTeam = (a: AgentWorkload) => (teamId !== null && a.teamIds.includes(teamId) ? 0 : 2) + (a.role === 'agent' ? 0 : 1);
   const free = (a: AgentWorkload) => a.capacity - a.openLoad;
   return [...agents].sort(
     (a, b) => inTeam(a) - inTeam(b) || STATUS_RANK[a.status] - STATUS_RANK[b.status] || free(b) - free(a) || a.name.localeCompare(b.name, 'zh-CN'),
