@@ -144,6 +144,18 @@ test('the agent checks the supplier from the order, compensates within the limit
   await expect(lookup.getByTestId('reissue-result')).toHaveAttribute('data-status', 'issued');
   await expect(lookup.getByTestId('reissue-result')).toContainText(/\*{4}-\*{4}-\*{4}-\w{4}/);
 
+  // The supplier stops answering: the check says so and shows the last known state with its age.
+  await api(
+    '/api/admin/supplier-sandbox/scenario',
+    'PUT',
+    { supplierId: supplier.id, scenario: { channel: 'healthy', etaMinutes: null, delayMs: 0, failNext: 1000 } },
+    admin,
+  );
+  await agent.keyboard.press('o');
+  await expect(lookup.getByTestId('supplier-banner')).toContainText('上游供应商暂时无法查询');
+  await expect(lookup.getByTestId('supplier-health')).toHaveAttribute('data-kind', 'stale');
+  await expect(lookup.getByTestId('supplier-stale').first()).toContainText(/缓存 · \d+ (秒|分钟)前/);
+
   // Offline: the check says it needs the network; the cached panel stays readable.
   await ctx.setOffline(true);
   await expect(agent.getByTestId('connection-state')).toHaveAttribute('data-state', 'offline');
