@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BRIDGE_CHANNELS } from '../protocol/bridge';
+import { BRIDGE_CHANNELS, type DesktopNotice, type ShortcutStatus, type UpdateStatus } from '../protocol/bridge';
 import {
   BridgeRejection,
   createBridgeRoutes,
@@ -12,6 +12,8 @@ import {
 import type { TokenStore } from './token-store';
 
 const APP = 'app://kadesk';
+const CONVERSATION = '01JD6Q2V3X4Y5Z6A7B8C9D0EFG';
+const NOTICE: DesktopNotice = { kind: 'mention', conversationId: CONVERSATION, title: '王五 提到了你', body: '@李雷 请看一下' };
 const APP_FRAME: IpcSender = { url: 'app://kadesk/index.html#/inbox', isMainFrame: true };
 
 function setup() {
@@ -22,12 +24,21 @@ function setup() {
       token = t;
     },
   };
-  const host: HostServices = {
+  const host = {
     serverUrl: 'http://127.0.0.1:4170',
     tokens,
     setBadge: vi.fn(),
     openExternal: vi.fn(async () => {}),
-  };
+    notify: vi.fn(),
+    opener: { take: vi.fn(() => CONVERSATION) },
+    updates: {
+      status: vi.fn((): UpdateStatus => ({ phase: 'available', version: '1.2.0' })),
+      check: vi.fn(async () => {}),
+      download: vi.fn(async () => {}),
+      install: vi.fn(),
+    },
+    focusShortcut: vi.fn((): ShortcutStatus => ({ accelerator: 'Alt+Space', registered: false, failure: 'taken' })),
+  } satisfies HostServices;
   const routes = new Map(createBridgeRoutes(createBridgeServices(host), APP).map((r) => [r.channel, r]));
   const route = (channel: string): BridgeRoute => {
     const found = routes.get(channel as BridgeRoute['channel']);
@@ -44,6 +55,37 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender({ url: 'https://evil.example/', isMainFrame: true }, APP)).toBe(false);
     expect(isTrustedSender({ url: 'app://kadesk.evil/', isMainFrame: true }, APP)).toBe(false);
     expect(isTrustedSender(null, APP)).toBe(false);
+  });
+});
+
+describe('desktop channels', () => {
+  it('passes a valid notice on as it came', async () => {
+    const { route, host } = setup();
+    await route(BRIDGE_CHANNELS.notify).handle(APP_FRAME, [NOTICE]);
+    expect(host.notify).toHaveBeenCalledWith(NOTICE);
+  });
+
+  it('drops unknown fields of a notice', async () => {
+    const { route, host } = setup();
+    await route(BRIDGE_CHANNELS.notify).handle(APP_FRAME, [{ ...NOTICE, icon: 'file:///etc/passwd' }]);
+    expect(host.notify).toHaveBeenCalledWith(NOTICE);
+  });
+
+  it('hands over the pending conversation and the update and shortcut state', async () => {
+    const { route, host } = setup();
+    expect(await route(BRIDGE_CHANNELS.takeOpenConversation).handle(APP_FRAME, [])).toBe(CONVERSATION);
+    expect(await route(BRIDGE_CHANNELS.updateStatus).handle(APP_FRAME, [])).toEqual({ phase: 'available', version: '1.2.0' });
+    await route(BRIDGE_CHANNELS.checkForUpdate).handle(APP_FRAME, []);
+    await route(BRIDGE_CHANNELS.downloadUpdate).handle(APP_FRAME, []);
+    await route(BRIDGE_CHANNELS.installUpdate).handle(APP_FRAME, []);
+    expect(host.updates.check).toHaveBeenCalledTimes(1);
+    expect(host.updates.download).toHaveBeenCalledTimes(1);
+    expect(host.updates.install).toHaveBeenCalledTimes(1);
+    expect(await route(BRIDGE_CHANNELS.focusShortcut).handle(APP_FRAME, [])).toEqual({
+      accelerator: 'Alt+Space',
+      registered: false,
+      failure: 'taken',
+    });
   });
 });
 
@@ -72,6 +114,10 @@ describe('createBridgeRoutes', () => {
     }
     expect(host.openExternal).not.toHaveBeenCalled();
     expect(host.setBadge).not.toHaveBeenCalled();
+    expect(host.notify).not.toHaveBeenCalled();
+    expect(host.opener.take).not.toHaveBeenCalled();
+    expect(host.updates.install).not.toHaveBeenCalled();
+    expect(host.updates.download).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -84,6 +130,18 @@ describe('createBridgeRoutes', () => {
     [BRIDGE_CHANNELS.setBadge, ['3']],
     [BRIDGE_CHANNELS.openExternal, [{ href: 'https://example.com' }]],
     [BRIDGE_CHANNELS.serverUrl, ['extra']],
+    [BRIDGE_CHANNELS.notify, []],
+    [BRIDGE_CHANNELS.notify, [{ ...NOTICE, kind: 'spam' }]],
+    [BRIDGE_CHANNELS.notify, [{ ...NOTICE, conversationId: '../../etc/passwd' }]],
+    [BRIDGE_CHANNELS.notify, [{ ...NOTICE, title: '' }]],
+    [BRIDGE_CHANNELS.notify, [{ ...NOTICE, body: 'x'.repeat(501) }]],
+    [BRIDGE_CHANNELS.notify, [NOTICE, NOTICE]],
+    [BRIDGE_CHANNELS.takeOpenConversation, ['01JD6Q2V3X4Y5Z6A7B8C9D0EFG']],
+    [BRIDGE_CHANNELS.installUpdate, [true]],
+    [BRIDGE_CHANNELS.downloadUpdate, ['https://evil.example/kadesk.exe']],
+    [BRIDGE_CHANNELS.checkForUpdate, [{ url: 'https://evil.example/' }]],
+    [BRIDGE_CHANNELS.updateStatus, [1]],
+    [BRIDGE_CHANNELS.focusShortcut, ['Alt+F4']],
   ])('rejects invalid arguments on %s: %j', async (channel, args) => {
     await expect(setup().route(channel).handle(APP_FRAME, args)).rejects.toThrow(/invalid arguments/);
   });

@@ -1,20 +1,20 @@
-import { z } from 'zod';
-import { BRIDGE_CHANNELS, type BridgeChannel, type KadeskBridge } from '../protocol/bridge';
+import type { z } from 'zod';
+import {
+  BRIDGE_ARGUMENTS,
+  BRIDGE_CHANNELS,
+  type BridgeChannel,
+  type BridgeHostApi,
+  type DesktopNotice,
+  type ShortcutStatus,
+} from '../protocol/bridge';
 import { toSafeExternalUrl } from './external-links';
+import type { ConversationOpener } from './open-conversation';
 import { isSameOrigin } from './origin';
 import type { TokenStore } from './token-store';
+import type { UpdateController } from './update-controller';
 
 export type BridgeMethod = keyof typeof BRIDGE_CHANNELS;
-export type BridgeServices = Pick<KadeskBridge, BridgeMethod>;
-
-/** Renderer input is untrusted: every call's arguments are checked before use. */
-const argumentSchemas: { [M in BridgeMethod]: z.ZodType<Parameters<KadeskBridge[M]>> } = {
-  serverUrl: z.tuple([]),
-  getToken: z.tuple([]),
-  setToken: z.tuple([z.string().min(1).max(8192).nullable()]),
-  setBadge: z.tuple([z.number().int().min(0).max(99_999)]),
-  openExternal: z.tuple([z.string().min(1).max(2048)]),
-};
+export type BridgeServices = BridgeHostApi;
 
 export class BridgeRejection extends Error {
   override name = 'BridgeRejection';
@@ -26,6 +26,11 @@ export interface HostServices {
   setBadge(count: number): void;
   /** Receives only URLs that passed toSafeExternalUrl. */
   openExternal(url: string): Promise<void>;
+  /** Receives only notices that passed the DesktopNotice schema. */
+  notify(notice: DesktopNotice): void;
+  opener: Pick<ConversationOpener, 'take'>;
+  updates: Pick<UpdateController, 'status' | 'check' | 'download' | 'install'>;
+  focusShortcut(): ShortcutStatus;
 }
 
 /** The main-process side of KadeskBridge. */
@@ -40,6 +45,13 @@ export function createBridgeServices(host: HostServices): BridgeServices {
       if (safe === null) throw new BridgeRejection('Only http(s) links can be opened');
       await host.openExternal(safe);
     },
+    notify: async (notice) => host.notify(notice),
+    takeOpenConversation: async () => host.opener.take(),
+    updateStatus: async () => host.updates.status(),
+    checkForUpdate: () => host.updates.check(),
+    downloadUpdate: () => host.updates.download(),
+    installUpdate: async () => host.updates.install(),
+    focusShortcut: async () => host.focusShortcut(),
   };
 }
 
@@ -61,19 +73,21 @@ export interface BridgeRoute {
 
 /**
  * One route per BRIDGE_CHANNELS entry and no others: this list is the IPC allowlist, the
- * same one the preload uses.
+ * same one the preload uses. Renderer input is untrusted: every call's arguments are checked
+ * against the shared schemas before use.
  */
 export function createBridgeRoutes(services: BridgeServices, appOrigin: string): BridgeRoute[] {
   return (Object.keys(BRIDGE_CHANNELS) as BridgeMethod[]).map((method) => {
     const channel = BRIDGE_CHANNELS[method];
     const call = services[method] as (...args: unknown[]) => Promise<unknown>;
+    const schema: z.ZodType<unknown[]> = BRIDGE_ARGUMENTS[method];
     return {
       channel,
       async handle(sender, args) {
         if (!isTrustedSender(sender, appOrigin)) {
           throw new BridgeRejection(`${channel} refused: sender is not the Kadesk window`);
         }
-        const parsed = argumentSchemas[method].safeParse(args);
+        const parsed = schema.safeParse(args);
         if (!parsed.success) throw new BridgeRejection(`${channel} refused: invalid arguments`);
         return call(...parsed.data);
       },

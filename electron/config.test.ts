@@ -5,8 +5,10 @@ import {
   isLoopbackHost,
   normalizeServerUrl,
   parseSettings,
+  resolveFocusShortcut,
   resolveRendererEntry,
   resolveServerUrl,
+  resolveUpdateFeed,
   serverConnectSources,
 } from './config';
 
@@ -114,6 +116,51 @@ describe('resolveRendererEntry', () => {
   it('refuses a dev server that is not on this machine', () => {
     expect(() => resolveRendererEntry({ isPackaged: false, devServerUrl: 'https://evil.example' }, APP)).toThrow(
       ConfigError,
+    );
+  });
+});
+
+describe('resolveFocusShortcut', () => {
+  const fallback = 'CommandOrControl+Shift+K';
+  it('prefers the environment, then settings.json, then the default', () => {
+    expect(resolveFocusShortcut({ KADESK_FOCUS_SHORTCUT: 'Alt+F9' }, { focusShortcut: 'Ctrl+J' }, fallback)).toBe('Alt+F9');
+    expect(resolveFocusShortcut({}, { focusShortcut: 'Ctrl+J' }, fallback)).toBe('Ctrl+J');
+    expect(resolveFocusShortcut({}, {}, fallback)).toBe(fallback);
+  });
+
+  it('can be turned off', () => {
+    expect(resolveFocusShortcut({ KADESK_FOCUS_SHORTCUT: 'off' }, {}, fallback)).toBeNull();
+    expect(resolveFocusShortcut({}, parseSettings('{"focusShortcut":null}'), fallback)).toBeNull();
+  });
+});
+
+describe('resolveUpdateFeed', () => {
+  const packaged = { isPackaged: true, hasPublishedFeed: false };
+  it('takes KADESK_UPDATE_URL, then settings.json, then the feed the release was built with', () => {
+    expect(resolveUpdateFeed({ KADESK_UPDATE_URL: 'https://updates.example.com/kadesk/' }, { updateUrl: 'https://x.example' }, packaged)).toEqual({
+      source: 'env',
+      url: 'https://updates.example.com/kadesk',
+    });
+    expect(resolveUpdateFeed({}, { updateUrl: 'https://x.example/feed' }, packaged)).toEqual({
+      source: 'settings',
+      url: 'https://x.example/feed',
+    });
+    expect(resolveUpdateFeed({}, {}, { isPackaged: true, hasPublishedFeed: true })).toEqual({ source: 'build', url: null });
+  });
+
+  it('turns updates off without a feed and in development builds', () => {
+    expect(resolveUpdateFeed({}, {}, packaged)).toEqual({ source: 'none', url: null });
+    expect(
+      resolveUpdateFeed({ KADESK_UPDATE_URL: 'https://updates.example.com' }, {}, { isPackaged: false, hasPublishedFeed: true }),
+    ).toEqual({ source: 'none', url: null });
+  });
+
+  it('refuses a feed in clear text from another machine', () => {
+    expect(() => resolveUpdateFeed({ KADESK_UPDATE_URL: 'http://updates.example.com' }, {}, packaged)).toThrow(
+      /Update URL .* must use https/,
+    );
+    expect(resolveUpdateFeed({ KADESK_UPDATE_URL: 'http://127.0.0.1:8080/feed' }, {}, packaged).url).toBe(
+      'http://127.0.0.1:8080/feed',
     );
   });
 });

@@ -12,31 +12,42 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
- * The server's base URL without a trailing slash. Plain http is accepted only for this
- * machine: the workstation runs on the secure app:// origin, and Chromium blocks requests
- * from a secure page to remote http servers as mixed content (and tokens must not travel
- * in clear text anyway).
+ * An http(s) base URL without a trailing slash. Plain http is accepted only for this machine:
+ * the workstation runs on the secure app:// origin, and Chromium blocks requests from a
+ * secure page to remote http servers as mixed content (and tokens and updates must not
+ * travel in clear text anyway).
  */
-export function normalizeServerUrl(raw: string): string {
+function normalizeHttpsUrl(raw: string, label: string): string {
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new ConfigError(`Server URL "${raw}" is not a valid URL`);
+    throw new ConfigError(`${label} "${raw}" is not a valid URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(`Server URL "${raw}" must use https (or http for this machine)`);
+    throw new ConfigError(`${label} "${raw}" must use https (or http for this machine)`);
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new ConfigError(`Server URL "${raw}" must use https unless the server runs on this machine`);
+    throw new ConfigError(`${label} "${raw}" must use https unless the server runs on this machine`);
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new ConfigError(`Server URL "${raw}" must not contain credentials, a query or a fragment`);
+    throw new ConfigError(`${label} "${raw}" must not contain credentials, a query or a fragment`);
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-const settingsSchema = z.object({ serverUrl: z.string().min(1).optional() });
+/** The Kadesk server's base URL. */
+export function normalizeServerUrl(raw: string): string {
+  return normalizeHttpsUrl(raw, 'Server URL');
+}
+
+const settingsSchema = z.object({
+  serverUrl: z.string().min(1).optional(),
+  /** Electron accelerator that brings Kadesk forward from anywhere; null turns it off. */
+  focusShortcut: z.string().min(1).nullable().optional(),
+  /** Generic update feed (the folder holding latest.yml). */
+  updateUrl: z.string().min(1).optional(),
+});
 export type DesktopSettings = z.infer<typeof settingsSchema>;
 
 /** Settings from the user's settings.json; null text means the file does not exist. */
@@ -98,4 +109,38 @@ export function resolveRendererEntry(
     return { kind: 'dev', url: url.href, origin: url.origin };
   }
   return { kind: 'app', url: `${appOrigin}/index.html`, origin: appOrigin };
+}
+
+/** The focus shortcut: KADESK_FOCUS_SHORTCUT ("off" turns it off), then settings.json, then the default. */
+export function resolveFocusShortcut(
+  env: Record<string, string | undefined>,
+  settings: DesktopSettings,
+  fallback: string,
+): string | null {
+  const fromEnv = env.KADESK_FOCUS_SHORTCUT?.trim();
+  if (fromEnv) return fromEnv.toLowerCase() === 'off' ? null : fromEnv;
+  if (settings.focusShortcut !== undefined) return settings.focusShortcut;
+  return fallback;
+}
+
+export type UpdateFeed =
+  | { source: 'env' | 'settings'; url: string }
+  /** The feed electron-builder wrote into the package (app-update.yml) when it was built with one. */
+  | { source: 'build'; url: null }
+  | { source: 'none'; url: null };
+
+/**
+ * Where updates come from: KADESK_UPDATE_URL, then settings.json, then the feed the release
+ * was built with. Development builds never update (there is nothing installed to replace).
+ */
+export function resolveUpdateFeed(
+  env: Record<string, string | undefined>,
+  settings: DesktopSettings,
+  build: { isPackaged: boolean; hasPublishedFeed: boolean },
+): UpdateFeed {
+  if (!build.isPackaged) return { source: 'none', url: null };
+  const fromEnv = env.KADESK_UPDATE_URL?.trim();
+  if (fromEnv) return { source: 'env', url: normalizeHttpsUrl(fromEnv, 'Update URL') };
+  if (settings.updateUrl) return { source: 'settings', url: normalizeHttpsUrl(settings.updateUrl, 'Update URL') };
+  return build.hasPublishedFeed ? { source: 'build', url: null } : { source: 'none', url: null };
 }

@@ -28,6 +28,8 @@ declare module 'electron' {
     on(event: 'window-all-closed', listener: () => void): this;
     on(event: 'activate', listener: (event: Event, hasVisibleWindows: boolean) => void): this;
     on(event: 'web-contents-created', listener: (event: Event, webContents: WebContents) => void): this;
+    on(event: 'open-url', listener: (event: Event, url: string) => void): this;
+    on(event: 'will-quit', listener: (event: Event) => void): this;
     enableSandbox(): void;
     exit(exitCode?: number): void;
     getPath(
@@ -50,7 +52,10 @@ declare module 'electron' {
         | 'logs'
         | 'crashDumps',
     ): string;
+    getLocale(): string;
     quit(): void;
+    setAppUserModelId(id: string): void;
+    setAsDefaultProtocolClient(protocol: string, path?: string, args?: string[]): boolean;
     requestSingleInstanceLock(additionalData?: Record<string, unknown>): boolean;
     setBadgeCount(count?: number): boolean;
     whenReady(): Promise<void>;
@@ -75,7 +80,16 @@ declare module 'electron' {
     webviewTag?: boolean;
   }
 
+  interface Rectangle {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+  }
+
   interface BrowserWindowConstructorOptions {
+    x?: number;
+    y?: number;
     autoHideMenuBar?: boolean;
     backgroundColor?: string;
     height?: number;
@@ -91,12 +105,18 @@ declare module 'electron' {
     constructor(options?: BrowserWindowConstructorOptions);
     static getAllWindows(): BrowserWindow[];
     on(event: 'closed', listener: () => void): this;
+    on(event: 'close', listener: (event: Event) => void): this;
+    on(event: 'resize' | 'move' | 'maximize' | 'unmaximize', listener: () => void): this;
     once(event: 'ready-to-show', listener: () => void): this;
     focus(): void;
+    getNormalBounds(): Rectangle;
     isDestroyed(): boolean;
+    isMaximized(): boolean;
     isMinimized(): boolean;
     loadURL(url: string): Promise<void>;
+    maximize(): void;
     restore(): void;
+    setOverlayIcon(overlay: NativeImage | null, description: string): void;
     show(): void;
     readonly webContents: WebContents;
   }
@@ -129,6 +149,7 @@ declare module 'electron' {
       listener: (event: Event, webPreferences: WebPreferences, params: Record<string, string>) => void,
     ): this;
     setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void;
+    send(channel: string, ...args: unknown[]): void;
   }
 
   class WebFrameMain extends NodeJS.EventEmitter {
@@ -280,10 +301,87 @@ declare module 'electron' {
     showErrorBox(title: string, content: string): void;
   }
 
+  // ---- desktop integration ---------------------------------------------------------
+
+  interface Display {
+    id: number;
+    workArea: Rectangle;
+  }
+
+  interface Screen extends NodeJS.EventEmitter {
+    getAllDisplays(): Display[];
+    getPrimaryDisplay(): Display;
+  }
+
+  interface AddRepresentationOptions {
+    scaleFactor?: number;
+    width?: number;
+    height?: number;
+    buffer?: Buffer;
+    dataURL?: string;
+  }
+
+  interface CreateFromBufferOptions {
+    width?: number;
+    height?: number;
+    scaleFactor?: number;
+  }
+
+  class NativeImage {
+    addRepresentation(options: AddRepresentationOptions): void;
+    isEmpty(): boolean;
+  }
+
+  interface NativeImageStatic {
+    createFromBuffer(buffer: Buffer, options?: CreateFromBufferOptions): NativeImage;
+  }
+
+  interface MenuItemConstructorOptions {
+    label?: string;
+    type?: 'normal' | 'separator' | 'submenu' | 'checkbox' | 'radio' | 'header' | 'palette';
+    click?: () => void;
+  }
+
+  class Menu extends NodeJS.EventEmitter {
+    static buildFromTemplate(template: MenuItemConstructorOptions[]): Menu;
+  }
+
+  class Tray extends NodeJS.EventEmitter {
+    constructor(image: NativeImage | string, guid?: string);
+    on(event: 'click', listener: () => void): this;
+    destroy(): void;
+    setContextMenu(menu: Menu | null): void;
+    setImage(image: NativeImage | string): void;
+    setToolTip(toolTip: string): void;
+  }
+
+  interface NotificationConstructorOptions {
+    title?: string;
+    body?: string;
+    silent?: boolean;
+  }
+
+  class Notification extends NodeJS.EventEmitter {
+    static isSupported(): boolean;
+    constructor(options?: NotificationConstructorOptions);
+    on(event: 'click' | 'close', listener: (event: Event) => void): this;
+    close(): void;
+    show(): void;
+  }
+
+  interface GlobalShortcut {
+    register(accelerator: string, callback: () => void): boolean;
+    unregister(accelerator: string): void;
+    unregisterAll(): void;
+  }
+
   const app: App;
   const contextBridge: ContextBridge;
   const dialog: Dialog;
+  const globalShortcut: GlobalShortcut;
   const ipcMain: IpcMain;
+  const nativeImage: NativeImageStatic;
+  const screen: Screen;
   const ipcRenderer: IpcRenderer;
   const protocol: Protocol;
   const safeStorage: SafeStorage;

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createAtomicFile } from './atomic-file';
 
 /** OS-backed encryption (Electron's safeStorage in the app). */
 export interface TokenCipher {
@@ -106,22 +105,5 @@ function describe(error: unknown): string {
 
 /** A token file written atomically (temp file + rename), readable by the user only. */
 export function createTokenFile(path: string): TokenFile {
-  return {
-    async read() {
-      try {
-        return await readFile(path);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw error;
-      }
-    },
-    async write(data) {
-      const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-      await writeFile(temp, data, { mode: 0o600 });
-      await rename(temp, path);
-    },
-    async remove() {
-      await rm(path, { force: true });
-    },
-  };
+  return createAtomicFile(path);
 }

@@ -65,6 +65,15 @@ export class ApiClient {
     return this.parse(await this.send('PATCH', path, body), schema);
   }
 
+  async put<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.output<S>> {
+    return this.parse(await this.send('PUT', path, body), schema);
+  }
+
+  /** A DELETE; its answer has no body worth reading. */
+  async delete(path: string): Promise<void> {
+    await this.send('DELETE', path);
+  }
+
   /** A POST whose answer has no body worth reading (e.g. 204). */
   async postEmpty(path: string, body?: unknown): Promise<void> {
     await this.send('POST', path, body);

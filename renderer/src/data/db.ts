@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Agent, Conversation, Customer, Message, Mutation, MutationName, Order, Team } from '../../../protocol';
 import type { HistoryCacheEntry } from './history/cache-entry';
+import type { LocalArticle, LocalChecklistTick, LocalSop } from './knowledge-tables';
 import type { SearchDoc, SearchJob, SearchSegment } from './search/tables';
 
 /** Why the server (or the client, for a request it refused outright) turned a mutation down. */
@@ -72,6 +73,10 @@ export class KadeskDb extends Dexie {
   searchDocs!: EntityTable<SearchDoc, 'no'>;
   searchSegments!: Table<SearchSegment, [string, number, number]>;
   historyCache!: EntityTable<HistoryCacheEntry, 'customerId'>;
+  /** SOPs and knowledge articles as last fetched, and checklist ticks (pending ones not yet sent). */
+  sops!: EntityTable<LocalSop, 'category'>;
+  articles!: EntityTable<LocalArticle, 'id'>;
+  checklistTicks!: Table<LocalChecklistTick, [string, string]>;
 
   constructor(name: string) {
     super(name);
@@ -114,6 +119,8 @@ export class KadeskDb extends Dexie {
           '[active+slaRisk+lastMessageAt], [customerId+lastMessageAt]',
       })
       .upgrade(reindexConversations);
+    // SOPs, knowledge articles and checklist ticks (ticked offline, sent when online).
+    this.version(5).stores({ sops: 'category', articles: 'id', checklistTicks: '[conversationId+itemId], conversationId, pending' });
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Messages } from './messages';
 import { compensationEn } from '../features/compensation/i18n';
+import { knowledgeEn } from '../features/knowledge/i18n';
 import { disputesEn } from '../features/disputes/i18n';
 import { securityEn } from '../features/security/i18n';
 import { suppliersEn } from '../features/suppliers/i18n';
@@ -276,6 +277,7 @@ export const en: Messages = {
   },
   suppliers: suppliersEn,
   compensation: compensationEn,
+  knowledge: knowledgeEn,
   disputes: disputesEn,
   security: securityEn,
   supervisor: supervisorEn,

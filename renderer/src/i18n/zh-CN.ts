@@ -1,6 +1,7 @@
 // Simplified Chinese, the default language. `en.ts` must have exactly these keys.
 import { CATEGORY_NAMES_ZH } from '../../../protocol/entities';
 import { compensationZhCN } from '../features/compensation/i18n';
+import { knowledgeZhCN } from '../features/knowledge/i18n';
 import { disputesZhCN } from '../features/disputes/i18n';
 import { securityZhCN } from '../features/security/i18n';
 import { suppliersZhCN } from '../features/suppliers/i18n';
@@ -262,6 +263,7 @@ export const zhCN = {
   },
   suppliers: suppliersZhCN,
   compensation: compensationZhCN,
+  knowledge: knowledgeZhCN,
   disputes: disputesZhCN,
   security: securityZhCN,
   supervisor: supervisorZhCN,

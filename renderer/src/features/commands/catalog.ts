@@ -59,6 +59,8 @@ function items(): Array<{ command: Command; label: Label }> {
       command: { type: 'case', action: { do: 'compensate', kind } } as const,
       label: { key: 'compensation.commandKind', options: { kind: `compensation.kinds.${kind}` } } as const,
     })),
+    { command: { type: 'knowledge', action: 'toggle' }, label: { key: 'knowledge.commands.toggle' } },
+    { command: { type: 'knowledge', action: 'editor' }, label: { key: 'knowledge.commands.editor' } },
     { command: { type: 'clearChecked' }, label: { key: 'commands.clearChecked' } },
     ...ALL_VIEWS.filter((v) => !(FIXED_VIEWS as readonly string[]).includes(v)).map((view) => ({
       command: { type: 'view', view } as const,

@@ -2,6 +2,7 @@ import { mutationsFor, type ConversationAction } from '../../data';
 import { setLanguage } from '../../i18n';
 import { uiStore } from '../../stores/ui';
 import { runCaseAction } from '../compensation/casework';
+import { runKnowledge } from '../knowledge/commands';
 import { boardStore } from '../supervisor/board-store';
 import type { Workstation } from '../workspace/workstation';
 import type { Command } from './command';
@@ -92,6 +93,8 @@ export function runCommand(command: Command, host: CommandHost): void {
     case 'case':
       void runCaseAction(command.action, ws.db);
       return;
+    case 'knowledge':
+      return runKnowledge(command.action, ws);
     case 'supervisor':
       return boardStore.getState().toggle();
     case 'language':

@@ -40,6 +40,8 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['v'], command: { type: 'overlay', overlay: 'views' }, label: 'commands.views' },
   ...FIXED_VIEWS.map((view, i): Binding => ({ keys: [String(i + 1)], command: { type: 'view', view }, label: `views.${view}` })),
   { keys: ['h'], command: { type: 'olderHistory' }, label: 'commands.olderHistory' },
+  { keys: ['i'], command: { type: 'knowledge', action: 'checklist' }, label: 'knowledge.commands.checklist' },
+  { keys: ['t'], command: { type: 'knowledge', action: 'template' }, label: 'knowledge.commands.template' },
   { keys: ['o'], command: { type: 'case', action: { do: 'supplier' } }, label: 'suppliers.command' },
   { keys: ['c'], command: { type: 'case', action: { do: 'compensate', kind: null } }, label: 'compensation.command' },
   { keys: ['D'], command: { type: 'case', action: { do: 'dispute' } }, label: 'disputes.command' },

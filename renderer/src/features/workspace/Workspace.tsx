@@ -11,6 +11,7 @@ import { runCommand, type CommandHost } from '../commands/run';
 import { CaseDialogs } from '../compensation/CaseDialogs';
 import { CustomerPanel } from '../customer/CustomerPanel';
 import { InboxPane } from '../inbox/InboxPane';
+import { KnowledgePanel } from '../knowledge/KnowledgePanel';
 import { ViewNav } from '../inbox/ViewNav';
 import { SearchBox } from '../search/SearchBox';
 import { PALETTE_KEYS } from '../shortcuts/keymap';
@@ -74,6 +75,7 @@ function WorkspaceLayout({ onSignOut }: { onSignOut: () => void }) {
         <ViewNav />
         <InboxPane />
         <ThreadPane />
+        <KnowledgePanel />
         <CustomerPanel />
       </main>
       {boardOpen && <SupervisorBoard />}
