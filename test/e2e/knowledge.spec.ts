@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test';
+import { startServer, type RunningServer } from './server';
+import { signIn } from './workstation';
+
+// The SOP panel beside a classified conversation: its answer template, checklist and
+// escalation rule come from the local cache, a step ticked offline survives a reload while
+// the server is unreachable, and reaches the server once it answers again.
+
+let server: RunningServer;
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test('an agent ticks an SOP checklist step offline; it survives a reload and syncs when back online', async ({ browser }) => {
+  const ctx = await browser.newContext();
+  const agent = await ctx.newPage();
+  await signIn(agent, server.url, 'agent06');
+  await agent.getByTestId('view-all').click();
+
+  // The first classified conversation among the top rows shows its category's SOP.
+  const panel = agent.getByTestId('knowledge-panel');
+  const items = agent.getByTestId('inbox-item');
+  let conversationId: string | null = null;
+  for (let i = 0; i < 20 && !conversationId; i++) {
+    await items.nth(i).click();
+    await expect(panel).toBeVisible();
+    if ((await panel.getAttribute('data-category')) !== '') {
+      await expect(panel.getByTestId('checklist-item').first()).toBeVisible();
+      conversationId = await items.nth(i).getAttribute('data-conversation-id');
+    }
+  }
+  expect(conversationId).not.toBeNull();
+  await expect(panel.getByTestId('knowledge-template')).toContainText('您好');
+  await expect(panel.getByTestId('knowledge-escalation')).toContainText('升级到');
+  await expect(panel.getByTestId('knowledge-article').first()).toBeVisible();
+  const steps = await panel.getByTestId('checklist-item').count();
+  await expect(panel.getByTestId('checklist-progress')).toHaveText(`已完成 0/${steps}`);
+
+  // Offline: the keyboard path (i, then Space) ticks the first step; it waits to be sent.
+  await ctx.setOffline(true);
+  await expect(agent.getByTestId('connection-state')).toHaveAttribute('data-state', 'offline');
+  await agent.keyboard.press('i');
+  const first = panel.getByTestId('checklist-item').first();
+  await expect(first).toBeFocused();
+  await agent.keyboard.press('Space');
+  await expect(first).toBeChecked();
+  await expect(first).toHaveAttribute('data-pending', '1');
+  await expect(panel.getByTestId('checklist-progress')).toHaveText(`已完成 1/${steps}`);
+  const itemId = await first.getAttribute('data-item-id');
+
+  // The network is back but the checklist endpoint is not; the page reloads.
+  await agent.route('**/api/conversations/*/checklist', (route) => route.abort('connectionrefused'));
+  await ctx.setOffline(false);
+  await agent.reload();
+  await expect(agent.getByTestId('inbox-list')).toBeVisible();
+  await agent.locator(`[data-testid="inbox-item"][data-conversation-id="${conversationId}"]`).click();
+  const again = panel.locator(`[data-testid="checklist-item"][data-item-id="${itemId}"]`);
+  await expect(again).toBeChecked();
+  await expect(again).toHaveAttribute('data-pending', '1');
+
+  // The server answers again: the tick is sent and the server has it.
+  await agent.unroute('**/api/conversations/*/checklist');
+  await expect(again).toHaveAttribute('data-pending', '0', { timeout: 20_000 });
+  await expect(again).toBeChecked();
+  const ticks = await agent.evaluate(async (id) => {
+    const res = await fetch(`/api/conversations/${id}/checklist`, {
+      headers: { authorization: `Bearer ${localStorage.getItem('kadesk.token')}` },
+    });
+    return ((await res.json()) as { ticks: Array<{ itemId: string; checked: boolean }> }).ticks;
+  }, conversationId);
+  expect(ticks).toEqual([expect.objectContaining({ itemId, checked: true })]);
+  await ctx.close();
+});
