@@ -4,6 +4,7 @@ import { LoginResponse } from '../../../protocol/auth';
 import { previewOf } from '../sync/rows';
 import { createTestServer, type TestServer } from '../testing/test-server';
 import { DEMO_LOGINS, hasDemoWorkspace, seedDemo } from './seed';
+import { DEMO_HISTORY, DEMO_SIZES } from './workspace';
 
 const count = async (s: TestServer, sql: string) => (await s.db.query<{ n: number }>(sql)).rows[0]!.n;
 
@@ -18,7 +19,7 @@ describe('demo workspace', () => {
     expect(await count(s, 'SELECT count(*)::int AS n FROM teams')).toBe(7);
     expect(await count(s, 'SELECT count(*)::int AS n FROM agents')).toBe(14);
     expect(await count(s, 'SELECT count(*)::int AS n FROM customers')).toBe(300);
-    expect(await count(s, 'SELECT count(*)::int AS n FROM conversations')).toBe(200);
+    expect(await count(s, 'SELECT count(*)::int AS n FROM conversations')).toBe(DEMO_SIZES.conversations + DEMO_HISTORY.conversations);
     expect(await count(s, 'SELECT count(*)::int AS n FROM orders')).toBeGreaterThanOrEqual(500);
     expect(await count(s, 'SELECT count(*)::int AS n FROM card_keys')).toBeGreaterThan(500);
     expect(await hasDemoWorkspace(s.db)).toBe(true);
@@ -101,7 +102,7 @@ describe('demo workspace', () => {
                         FROM messages m WHERE m.conversation_id = c.id), '[]'::json) AS messages
          FROM conversations c`,
     );
-    expect(rows).toHaveLength(200);
+    expect(rows).toHaveLength(DEMO_SIZES.conversations + DEMO_HISTORY.conversations);
     for (const c of rows) {
       expect(c.customer_ok, c.id).toBe(true);
       expect(c.order_ok, c.id).toBe(true);

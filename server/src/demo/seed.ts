@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/password';
 import type { Db, Sql } from '../db/db';
 import { insertRows } from './bulk-insert';
 import { DEMO_AGENTS } from './catalog';
+import { recordDemoHistory } from './history';
 import { Random } from './random';
 import { buildDemoWorkspace } from './workspace';
 
@@ -85,11 +86,11 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<SeedCounts> {
       'conversations',
       [
         'id', 'customer_id', 'channel', 'subject', 'status', 'category', 'priority', 'team_id', 'assignee_id', 'order_id',
-        'last_message_at', 'last_message_preview', 'unread_count', 'created_at', 'updated_at',
+        'last_message_at', 'last_message_preview', 'unread_count', 'created_at', 'updated_at', 'repeat',
       ],
       ws.conversations.map((c) => [
         c.id, c.customerId, c.channel, c.subject, c.status, c.category, c.priority, c.teamId, c.assigneeId, c.orderId,
-        new Date(c.lastMessageAt), c.lastMessagePreview, c.unreadCount, new Date(c.createdAt), new Date(c.lastMessageAt),
+        new Date(c.lastMessageAt), c.lastMessagePreview, c.unreadCount, new Date(c.createdAt), new Date(c.lastMessageAt), c.repeat,
       ]),
     );
     await insertRows(
@@ -100,6 +101,7 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<SeedCounts> {
         c.messages.map((m) => [m.id, c.id, m.kind, m.authorId, m.authorName, m.body, new Date(m.createdAt)]),
       ),
     );
+    await recordDemoHistory(tx, ws, now);
     await tx.query('INSERT INTO workspace_meta (key, value) VALUES ($1, $2)', [
       DEMO_MARKER,
       JSON.stringify({ seededAt: new Date(now).toISOString(), seed: DEMO_SEED }),

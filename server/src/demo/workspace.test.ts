@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from './random';
-import { buildDemoWorkspace, DEMO_SIZES } from './workspace';
+import { buildDemoWorkspace, DEMO_HISTORY, DEMO_SIZES } from './workspace';
 
 // Everything but the minted ids, which are random by design.
 const content = (now: number) => {
@@ -21,7 +21,7 @@ describe('demo workspace builder', () => {
   it('builds the promised counts and unique order numbers and identities', () => {
     const ws = buildDemoWorkspace(new Random(1), Date.now());
     expect(ws.customers).toHaveLength(DEMO_SIZES.individuals + DEMO_SIZES.merchants + DEMO_SIZES.enterprises);
-    expect(ws.conversations).toHaveLength(DEMO_SIZES.conversations);
+    expect(ws.conversations).toHaveLength(DEMO_SIZES.conversations + DEMO_HISTORY.conversations);
     expect(new Set(ws.orders.map((o) => o.id)).size).toBe(ws.orders.length);
     const identities = ws.customers.flatMap((c) => c.identities.map((i) => `${i.channel}:${i.externalId}`));
     expect(new Set(identities).size).toBe(identities.length);

@@ -27,6 +27,8 @@ import { CATEGORY_LABELS, NUDGES, type Story, STORIES } from './stories';
 // The demo workspace as plain rows, built in memory from a seeded generator; seed.ts writes it.
 
 export const DEMO_SIZES = { individuals: 240, merchants: 45, enterprises: 15, extraOrders: 340, conversations: 200 };
+/** Resolved conversations over the past 90 days, so that reports have months of history to chart. */
+export const DEMO_HISTORY = { conversations: 540, days: 90 };
 // Three merchants who each raise the same order three times this week (the repeat-escalation story).
 const REPEAT_SERIES = 3;
 
@@ -96,6 +98,8 @@ export interface ConversationSeed {
   unreadCount: number;
   createdAt: number;
   messages: MessageSeed[];
+  /** Flagged by repeat-contact detection (the third contact of a series). */
+  repeat: boolean;
 }
 export interface DemoWorkspace {
   teams: TeamSeed[];
@@ -181,6 +185,8 @@ export function buildDemoWorkspace(rand: Random, now: number): DemoWorkspace {
   const builder = new ConversationBuilder(rand, now, teams, agents, customers, orders);
   builder.repeatSeries(REPEAT_SERIES);
   while (builder.conversations.length < DEMO_SIZES.conversations) builder.single();
+  // After the rest, so that the history leaves the random draws of the inbox unchanged.
+  builder.history(DEMO_HISTORY.conversations, DEMO_HISTORY.days);
 
   numberOrders(orders);
   for (const c of builder.conversations) builder.render(c);
@@ -335,6 +341,8 @@ interface Draft {
   product: Product;
   /** 1 for a first contact; 2 and 3 for the repeat series. */
   contact: number;
+  /** How long the first answer took, for the history; otherwise like any later line. */
+  firstReplyMs?: number;
 }
 
 class ConversationBuilder {
@@ -379,6 +387,27 @@ class ConversationBuilder {
     }
   }
 
+  /**
+   * Resolved conversations spread over the past `days`, answered about as fast as a team
+   * that mostly meets its SLA: chats within 30 s most of the time, email within hours.
+   */
+  history(count: number, days: number): void {
+    const { rand } = this;
+    for (let i = 0; i < count; i++) {
+      const category = rand.weighted(CATEGORY_WEIGHTS);
+      const story = rand.pick(STORIES.filter((s) => s.category === category));
+      const customer = rand.pick(this.customers.filter((c) => !story.tiers || story.tiers.includes(c.tier)));
+      const createdAt = this.now - rand.int(2 * DAY, days * DAY);
+      const draft = this.add(story, customer, 'resolved', createdAt, this.storyOrder(story, customer, createdAt), 1);
+      const chat = ['webchat', 'wecom', 'qq'].includes(draft.seed.channel);
+      draft.firstReplyMs = chat
+        ? rand.chance(0.85) ? rand.int(4_000, 28_000) : rand.int(31_000, 3 * MINUTE)
+        : draft.seed.channel === 'email'
+          ? rand.int(20 * MINUTE, 30 * HOUR)
+          : rand.chance(0.9) ? rand.int(MINUTE, 9 * MINUTE) : rand.int(11 * MINUTE, 40 * MINUTE);
+    }
+  }
+
   private storyOrder(story: Story, customer: CustomerSeed, conversationAt: number): OrderSeed | null {
     if (!story.order) return null;
     const spec = story.order;
@@ -388,7 +417,7 @@ class ConversationBuilder {
     return order;
   }
 
-  private add(story: Story, customer: CustomerSeed, status: ConversationStatus, createdAt: number, order: OrderSeed | null, contact: number) {
+  private add(story: Story, customer: CustomerSeed, status: ConversationStatus, createdAt: number, order: OrderSeed | null, contact: number): Draft {
     const { rand } = this;
     const escalated = contact === 3;
     const important = customer.vip || customer.tier === 'enterprise';
@@ -401,7 +430,7 @@ class ConversationBuilder {
     const channel: Channel = story.category !== 'how_to' && rand.chance(0.08) ? 'form' : rand.pick(channels);
     // A few brand-new conversations wait for classification.
     const category = status === 'new' && !escalated && rand.chance(0.05) ? null : story.category;
-    this.conversations.push({
+    const draft: Draft = {
       story,
       order,
       contact,
@@ -422,8 +451,11 @@ class ConversationBuilder {
         unreadCount: 0,
         createdAt,
         messages: [],
+        repeat: escalated,
       },
-    });
+    };
+    this.conversations.push(draft);
+    return draft;
   }
 
   /** Writes the messages once order numbers exist, and the inbox fields that follow from them. */
@@ -484,8 +516,9 @@ class ConversationBuilder {
     }
 
     let at = c.createdAt;
+    const firstReply = lines.findIndex((l) => l.kind === 'agent');
     const times = lines.map((l, i) => {
-      if (i > 0) at += l.kind === 'customer' ? rand.int(2 * MINUTE, 30 * MINUTE) : rand.int(20_000, 8 * MINUTE);
+      if (i > 0) at += i === firstReply && d.firstReplyMs !== undefined ? d.firstReplyMs : l.kind === 'customer' ? rand.int(2 * MINUTE, 30 * MINUTE) : rand.int(20_000, 8 * MINUTE);
       return at;
     });
     // Never in the future: a conversation that started minutes ago is slid back as a whole.
