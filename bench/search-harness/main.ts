@@ -3,6 +3,7 @@ import { applyPullPage } from '../../renderer/src/data/apply-pull';
 import { KadeskDb } from '../../renderer/src/data/db';
 import { SearchIndexer } from '../../renderer/src/data/search/indexer';
 import { searchLocal, warmSearch } from '../../renderer/src/data/search/query';
+import { percentile } from '../stats';
 import { benchQueries, corpus, MESSAGES_PER_CONVERSATION } from './corpus';
 
 // Runs in Chromium, driven by bench/search.ts: fills IndexedDB through the workstation's
@@ -32,8 +33,6 @@ declare global {
 }
 
 const progress = (line: string) => window.benchProgress?.(line);
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 function summary(timings: Timing[]) {
   const ms = timings.map((t) => t.ms).sort((a, b) => a - b);
