@@ -169,6 +169,9 @@ test('an agent cannot open the board', async ({ browser }) => {
   await agent.keyboard.press('b');
   await expect(agent.getByTestId('supervisor-forbidden')).toBeVisible();
   await expect(agent.getByTestId('supervisor-board')).toHaveCount(0);
+  await agent.keyboard.press('Escape');
+  await expect(agent.getByTestId('supervisor-forbidden')).toHaveCount(0);
+  await expect(agent.getByTestId('inbox-list')).toBeVisible();
 
   const res = await fetch(`${server.url}/api/supervision/agents`, { headers: { authorization: `Bearer ${await tokenOf('agent01', 'kadesk-agent')}` } });
   expect(res.status).toBe(403);

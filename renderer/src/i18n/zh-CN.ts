@@ -7,6 +7,7 @@ import { securityZhCN } from '../features/security/i18n';
 import { suppliersZhCN } from '../features/suppliers/i18n';
 import { supervisorZhCN } from '../features/supervisor/i18n';
 import { proactiveZhCN } from '../features/proactive/i18n';
+import { macrosZhCN } from '../features/macros/i18n';
 export const zhCN = {
   app: {
     loading: '正在打开工作台…',
@@ -268,4 +269,5 @@ export const zhCN = {
   security: securityZhCN,
   supervisor: supervisorZhCN,
   proactive: proactiveZhCN,
+  macros: macrosZhCN,
 };

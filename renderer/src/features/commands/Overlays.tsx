@@ -7,6 +7,7 @@ import { LANGUAGES } from '../../i18n';
 import { uiStore, useUi } from '../../stores/ui';
 import { ProactiveDialog } from '../proactive/ProactiveDialog';
 import { ShortcutHelp } from '../shortcuts/ShortcutHelp';
+import { macroCatalog } from '../macros/palette';
 import { useWorkstation } from '../workspace/workstation';
 import { labelText, viewLabel } from '../inbox/view-names';
 import { commandCatalog } from './catalog';
@@ -40,10 +41,12 @@ export function Overlays({ host }: { host: CommandHost }) {
 
 function CommandPalette({ host }: { host: CommandHost }) {
   const { t, i18n } = useTranslation();
+  const { db } = useWorkstation();
+  const macros = useLiveQuery(() => db.macros.toArray(), [db], []);
   const entries = useMemo(() => {
     const other = LANGUAGES.find((l) => l !== i18n.language) ?? 'en';
-    return commandCatalog(t, i18n.getFixedT(other));
-  }, [t, i18n]);
+    return [...commandCatalog(t, i18n.getFixedT(other)), ...macroCatalog(t, macros)];
+  }, [t, i18n, macros]);
   const items = useMemo(() => entries.map((e) => ({ id: e.id, label: e.label, detail: e.group, keys: e.keys, keywords: e.keywords })), [entries]);
   return (
     <Picker

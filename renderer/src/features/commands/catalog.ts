@@ -61,6 +61,7 @@ function items(): Array<{ command: Command; label: Label }> {
     })),
     { command: { type: 'knowledge', action: 'toggle' }, label: { key: 'knowledge.commands.toggle' } },
     { command: { type: 'knowledge', action: 'editor' }, label: { key: 'knowledge.commands.editor' } },
+    { command: { type: 'macros', action: { do: 'edit' } }, label: { key: 'macros.manage' } },
     { command: { type: 'clearChecked' }, label: { key: 'commands.clearChecked' } },
     ...ALL_VIEWS.filter((v) => !(FIXED_VIEWS as readonly string[]).includes(v)).map((view) => ({
       command: { type: 'view', view } as const,

@@ -2,6 +2,7 @@ import type { ConversationAction, InboxView } from '../../data';
 import type { Language } from '../../i18n';
 import type { Overlay } from '../../stores/ui-store';
 import type { CaseAction } from '../compensation/casework';
+import type { MacroCommand } from '../macros/macro-store';
 import type { KnowledgeAction } from '../knowledge/commands';
 
 /** Everything the agent can do in the workspace: from a key, the command palette or a button. */
@@ -26,6 +27,8 @@ export type Command =
   | { type: 'olderHistory' }
   /** Supplier lookup, compensation, disputes and security actions on the open conversation. */
   | { type: 'case'; action: CaseAction }
+  /** Macros: the picker or one macro's preview on the open conversation, or the editor. */
+  | { type: 'macros'; action: MacroCommand }
   /** The SOP and knowledge panel beside the conversation, and its editor. */
   | { type: 'knowledge'; action: KnowledgeAction }
   /** The supervisor board in place of the inbox (supervisors and admins). */

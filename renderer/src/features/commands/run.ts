@@ -2,6 +2,7 @@ import { mutationsFor, type ConversationAction } from '../../data';
 import { setLanguage } from '../../i18n';
 import { uiStore } from '../../stores/ui';
 import { runCaseAction } from '../compensation/casework';
+import { runMacroCommand } from '../macros/macro-store';
 import { runKnowledge } from '../knowledge/commands';
 import { boardStore } from '../supervisor/board-store';
 import type { Workstation } from '../workspace/workstation';
@@ -92,6 +93,9 @@ export function runCommand(command: Command, host: CommandHost): void {
       return ui.requestHistory();
     case 'case':
       void runCaseAction(command.action, ws.db);
+      return;
+    case 'macros':
+      void runMacroCommand(command.action, ws.db);
       return;
     case 'knowledge':
       return runKnowledge(command.action, ws);

@@ -44,8 +44,41 @@ export function BoardButton() {
   );
 }
 
+/**
+ * Keys go to the board before the workstation's shortcuts (capture phase), so no inbox
+ * shortcut acts on the conversations hidden under it. Workspace dialogs (palette, help)
+ * keep their keys; a board dialog gets all but Escape, which closes it.
+ */
+function useBoardKeys(run: (action: BoardAction) => void): void {
+  const runRef = useRef(run);
+  useEffect(() => {
+    runRef.current = run;
+  });
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.isComposing || uiStore.getState().overlay !== null) return;
+      const { dialog, zone, setDialog } = boardStore.getState();
+      if (dialog) {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          setDialog(null);
+        }
+        return;
+      }
+      const target = keyTargetOf(e.target instanceof Element ? e.target : null);
+      const action = boardKeyAction({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, shiftKey: e.shiftKey, target }, zone);
+      if (action === null) return;
+      e.preventDefault();
+      if (action !== 'block') runRef.current(action);
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, []);
+}
+
 function Forbidden() {
   const { t } = useTranslation();
+  useBoardKeys((action) => action.type === 'close' && boardStore.getState().close());
   return (
     <main className="supervisor-board sv-forbidden" data-testid="supervisor-forbidden">
       <p role="alert">{t('supervisor.forbidden')}</p>
@@ -154,33 +187,7 @@ function Board({ ws }: { ws: Workstation }) {
       }
     }
   };
-  const runRef = useRef(run);
-  useEffect(() => {
-    runRef.current = run;
-  });
-
-  // Keys go to the board before the workstation's shortcuts (capture phase), so no inbox
-  // shortcut acts on the conversations hidden under it.
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing || uiStore.getState().overlay !== null) return;
-      const { dialog, zone, setDialog } = boardStore.getState();
-      if (dialog) {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          setDialog(null);
-        }
-        return;
-      }
-      const target = keyTargetOf(e.target instanceof Element ? e.target : null);
-      const action = boardKeyAction({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, shiftKey: e.shiftKey, target }, zone);
-      if (action === null) return;
-      e.preventDefault();
-      if (action !== 'block') runRef.current(action);
-    };
-    window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, []);
+  useBoardKeys(run);
 
   // Nothing in the hidden panes keeps focus: keys land on the board.
   useEffect(() => {

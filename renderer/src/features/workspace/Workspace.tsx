@@ -11,6 +11,7 @@ import { runCommand, type CommandHost } from '../commands/run';
 import { CaseDialogs } from '../compensation/CaseDialogs';
 import { CustomerPanel } from '../customer/CustomerPanel';
 import { InboxPane } from '../inbox/InboxPane';
+import { MacroDialogs } from '../macros/MacroDialogs';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
 import { ViewNav } from '../inbox/ViewNav';
 import { SearchBox } from '../search/SearchBox';
@@ -82,6 +83,7 @@ function WorkspaceLayout({ onSignOut }: { onSignOut: () => void }) {
       <StatusBar />
       <Overlays host={host} />
       <CaseDialogs />
+      <MacroDialogs />
     </div>
   );
 }
