@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import type { Agent, Conversation, Customer, Message, Mutation, MutationName, Order, Team } from '../../../protocol';
+import type { Agent, Conversation, Customer, Macro, Message, Mutation, MutationName, Order, Team } from '../../../protocol';
 import type { HistoryCacheEntry } from './history/cache-entry';
 import type { LocalArticle, LocalChecklistTick, LocalSop } from './knowledge-tables';
 import type { SearchDoc, SearchJob, SearchSegment } from './search/tables';
@@ -77,6 +77,8 @@ export class KadeskDb extends Dexie {
   sops!: EntityTable<LocalSop, 'category'>;
   articles!: EntityTable<LocalArticle, 'id'>;
   checklistTicks!: Table<LocalChecklistTick, [string, string]>;
+  /** The shared macros and the agent's own, as last fetched: macros work offline. */
+  macros!: Table<Macro, string>;
 
   constructor(name: string) {
     super(name);
@@ -119,6 +121,8 @@ export class KadeskDb extends Dexie {
           '[active+slaRisk+lastMessageAt], [customerId+lastMessageAt]',
       })
       .upgrade(reindexConversations);
+    // Macros, refreshed from the server on start and on reconnect.
+    this.version(4).stores({ macros: 'id' });
     // SOPs, knowledge articles and checklist ticks (ticked offline, sent when online).
     this.version(5).stores({ sops: 'category', articles: 'id', checklistTicks: '[conversationId+itemId], conversationId, pending' });
   }

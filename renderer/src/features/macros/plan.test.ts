@@ -65,6 +65,9 @@ describe('planMacro', () => {
     const ticketOnly = planMacro(input([{ type: 'reply', body: '稍候' }, { type: 'status', status: 'waiting_customer' }]));
     expect(ticketOnly.needsNetwork).toBe(false);
     expect(refusal(ticketOnly, false)).toBeNull();
+    // Offline comes first: no editing makes a paying macro runnable without the network.
+    const unfilled = planMacro(input(storyOne, { texts: new Map([[0, '【待填写：预计恢复时间】']]) }));
+    expect(refusal(unfilled, false)).toEqual({ kind: 'offline' });
   });
 
   it('skips changes that change nothing, seeing earlier steps of the same macro', () => {

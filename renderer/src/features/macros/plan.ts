@@ -121,7 +121,7 @@ export type Refusal = { kind: 'offline' } | { kind: 'problems'; problems: Proble
 
 /** Why the run may not start now, or null. Offline refuses only macros with network steps. */
 export function refusal(plan: Plan, online: boolean): Refusal | null {
-  if (plan.problems.length > 0) return { kind: 'problems', problems: plan.problems };
   if (plan.needsNetwork && !online) return { kind: 'offline' };
+  if (plan.problems.length > 0) return { kind: 'problems', problems: plan.problems };
   return null;
 }

@@ -1,0 +1,37 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Picker } from '../commands/Picker';
+import { useWorkstation } from '../workspace/workstation';
+import { closeMacroDialog, macroStore } from './macro-store';
+import { sortForCategory } from './suggest';
+
+/** Fuzzy-finds a macro (name, pinyin initials, category, description); the ticket's category's macros come first. */
+export function MacroPicker({ conversationId }: { conversationId: string }) {
+  const { t } = useTranslation();
+  const { db } = useWorkstation();
+  const macros = useLiveQuery(() => db.macros.toArray(), [db], []);
+  const category = useLiveQuery(async () => (await db.conversations.get(conversationId))?.category ?? null, [db, conversationId], null);
+  const items = useMemo(
+    () =>
+      sortForCategory(macros, category).map((m) => ({
+        id: m.id,
+        label: m.name,
+        detail: [m.category === category && category !== null ? t('macros.suggested') : null, t(`macros.scope.${m.scope}`), m.category ? t(`category.${m.category}`) : null]
+          .filter(Boolean)
+          .join(' · '),
+        keywords: `${m.description} ${m.category ?? ''}`,
+      })),
+    [macros, category, t],
+  );
+  return (
+    <Picker
+      title={t('macros.pickerTitle')}
+      placeholder={macros.length === 0 ? t('macros.noMacros') : t('macros.pickerPlaceholder')}
+      items={items}
+      testId="macro-picker"
+      onClose={closeMacroDialog}
+      onPick={(macroId) => macroStore.getState().show({ kind: 'preview', conversationId, macroId })}
+    />
+  );
+}

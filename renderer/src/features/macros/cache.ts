@@ -1,0 +1,25 @@
+import { MacroListResponse } from '../../../../protocol';
+import type { ApiClient, KadeskDb, SyncEngine } from '../../data';
+
+/** Replaces the cached macros with the server's list (shared and the agent's own). */
+export async function refreshMacros(db: KadeskDb, api: Pick<ApiClient, 'get'>): Promise<void> {
+  const { macros } = await api.get('/api/macros', MacroListResponse);
+  await db.transaction('rw', db.macros, async () => {
+    await db.macros.clear();
+    await db.macros.bulkPut(macros);
+  });
+}
+
+/**
+ * Keeps the cache fresh: now, and each time the workstation comes back online. A failed
+ * refresh keeps the cached list (macros work offline); the next reconnect tries again.
+ */
+export function keepMacrosFresh(db: KadeskDb, api: Pick<ApiClient, 'get'>, engine: Pick<SyncEngine, 'subscribe' | 'getStatus'>): () => void {
+  let online = engine.getStatus().online;
+  const refresh = () => void refreshMacros(db, api).catch(() => undefined);
+  refresh();
+  return engine.subscribe((status) => {
+    if (status.online && !online) refresh();
+    online = status.online;
+  });
+}
