@@ -1,6 +1,6 @@
 import type { Priority } from '../../../protocol/entities';
 import type { TicketFacts } from '../routing/conditions';
-import { ALWAYS_OPEN } from './calendar';
+import { ALWAYS_OPEN, type BusinessCalendar } from './calendar';
 import { type ClockState, evaluateSla, type SlaClock, type SlaEvaluation, type TimelineEvent } from './clock';
 import { type Escalation, type EscalationRule, escalationsFor } from './escalation';
 import { resolveTargets, type SlaConfig } from './policy';
@@ -27,6 +27,8 @@ export interface SlaRules {
   sla: SlaConfig;
   escalations: readonly EscalationRule[];
   peak: boolean;
+  /** Working time of targets on the 'business' clock; round the clock when not given. */
+  calendar?: BusinessCalendar;
 }
 
 export interface SlaPlan {
@@ -66,13 +68,13 @@ const sameSla = (a: TicketSla | null, b: TicketSla) =>
 /**
  * Where the ticket stands at `now` and which escalations are due. Targets are resolved
  * from the ticket's current facts each time, so a raised priority or a corrected category
- * takes effect at once. Teams keep no office hours yet, so every clock runs round the clock.
+ * takes effect at once. 'business' targets count the workspace's office hours and skip its holidays.
  */
 export function planSla(ticket: SlaTicket, rules: SlaRules, now: number): SlaPlan {
   const evaluation = evaluateSla({
     timeline: ticket.timeline,
     targets: resolveTargets(rules.sla, ticket.facts, rules.peak),
-    calendar: ALWAYS_OPEN,
+    calendar: rules.calendar ?? ALWAYS_OPEN,
     pauseStatuses: rules.sla.pauseStatuses,
     now,
   });
