@@ -6,6 +6,7 @@ import { securityEn } from '../features/security/i18n';
 import { suppliersEn } from '../features/suppliers/i18n';
 import { supervisorEn } from '../features/supervisor/i18n';
 import { proactiveEn } from '../features/proactive/i18n';
+import { flagsEn } from '../features/flags/i18n';
 import { macrosEn } from '../features/macros/i18n';
 
 export const en: Messages = {
@@ -283,5 +284,6 @@ export const en: Messages = {
   security: securityEn,
   supervisor: supervisorEn,
   proactive: proactiveEn,
+  flags: flagsEn,
   macros: macrosEn,
 };

@@ -7,6 +7,7 @@ import { securityZhCN } from '../features/security/i18n';
 import { suppliersZhCN } from '../features/suppliers/i18n';
 import { supervisorZhCN } from '../features/supervisor/i18n';
 import { proactiveZhCN } from '../features/proactive/i18n';
+import { flagsZhCN } from '../features/flags/i18n';
 import { macrosZhCN } from '../features/macros/i18n';
 export const zhCN = {
   app: {
@@ -269,5 +270,6 @@ export const zhCN = {
   security: securityZhCN,
   supervisor: supervisorZhCN,
   proactive: proactiveZhCN,
+  flags: flagsZhCN,
   macros: macrosZhCN,
 };

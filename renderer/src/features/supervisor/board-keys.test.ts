@@ -41,6 +41,7 @@ describe('board keys', () => {
   it('keeps inbox shortcuts off the hidden inbox but lets the palette, help and typing through', () => {
     expect(boardKeyAction(press('e'), 'tickets')).toBe('block');
     expect(boardKeyAction(press('a'), 'agents')).toBe('block');
+    expect(boardKeyAction(press('v'), 'tickets')).toBe('block');
     expect(boardKeyAction(press('?'), 'tickets')).toBeNull();
     expect(boardKeyAction(press('k', { ctrlKey: true }), 'tickets')).toBeNull();
     expect(boardKeyAction(press('j', { target: 'editable' }), 'tickets')).toBeNull();

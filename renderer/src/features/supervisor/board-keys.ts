@@ -13,6 +13,8 @@ export type BoardAction =
 
 const other = (zone: BoardZone): BoardZone => (zone === 'tickets' ? 'agents' : 'tickets');
 
+const INBOX_OVERLAYS: readonly string[] = ['assign', 'status', 'views'];
+
 /**
  * What a key does on the board, with `zone` the list in use. 'block' marks a workstation
  * shortcut that must not reach the inbox hidden under the board (resolving a conversation
@@ -47,7 +49,8 @@ export function boardKeyAction(press: KeyPress & { shiftKey: boolean }, zone: Bo
     if (press.key === '-') return { type: 'capacityStep', delta: -1 };
   }
   const command = shortcutFor(press);
-  if (!command || (command.type === 'overlay' && (command.overlay === 'help' || command.overlay === 'palette'))) return null;
-  // Enter on a button stays the button's; any other inbox shortcut stops here.
+  // Workspace dialogs (help, palette, reports) open over the board; the ones that act on
+  // the inbox's selection do not, nor does any other inbox shortcut.
+  if (!command || (command.type === 'overlay' && !INBOX_OVERLAYS.includes(command.overlay))) return null;
   return 'block';
 }
