@@ -25,6 +25,10 @@ export function CaseDialog({
 }) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  const closeRef = useRef(onClose);
+  useEffect(() => {
+    closeRef.current = onClose;
+  });
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('input, textarea, select, button.primary, button')?.focus();
     // Focus can fall out of the dialog (a button disabled while it works): keys pressed then
@@ -34,7 +38,7 @@ export function CaseDialog({
       e.stopPropagation();
       if (e.key === 'Escape') {
         e.preventDefault();
-        closeCaseDialog();
+        closeRef.current();
       }
     };
     window.addEventListener('keydown', outside, true);
