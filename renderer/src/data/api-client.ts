@@ -74,6 +74,11 @@ export class ApiClient {
     await this.send('DELETE', path);
   }
 
+  /** A file the server makes (a report export), as the bytes it sent. */
+  async getBlob(path: string): Promise<Blob> {
+    return (await this.send('GET', path)).blob();
+  }
+
   /** A POST whose answer has no body worth reading (e.g. 204). */
   async postEmpty(path: string, body?: unknown): Promise<void> {
     await this.send('POST', path, body);

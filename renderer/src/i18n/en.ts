@@ -8,6 +8,7 @@ import { supervisorEn } from '../features/supervisor/i18n';
 import { proactiveEn } from '../features/proactive/i18n';
 import { flagsEn } from '../features/flags/i18n';
 import { macrosEn } from '../features/macros/i18n';
+import { reportsEn } from '../features/reports/i18n';
 
 export const en: Messages = {
   app: {
@@ -286,4 +287,5 @@ export const en: Messages = {
   proactive: proactiveEn,
   flags: flagsEn,
   macros: macrosEn,
+  reports: reportsEn,
 };

@@ -9,6 +9,7 @@ import { supervisorZhCN } from '../features/supervisor/i18n';
 import { proactiveZhCN } from '../features/proactive/i18n';
 import { flagsZhCN } from '../features/flags/i18n';
 import { macrosZhCN } from '../features/macros/i18n';
+import { reportsZhCN } from '../features/reports/i18n';
 export const zhCN = {
   app: {
     loading: '正在打开工作台…',
@@ -272,4 +273,5 @@ export const zhCN = {
   proactive: proactiveZhCN,
   flags: flagsZhCN,
   macros: macrosZhCN,
+  reports: reportsZhCN,
 };

@@ -6,6 +6,7 @@ import { ALL_VIEWS, type InboxView } from '../../data';
 import { LANGUAGES } from '../../i18n';
 import { uiStore, useUi } from '../../stores/ui';
 import { ProactiveDialog } from '../proactive/ProactiveDialog';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { ShortcutHelp } from '../shortcuts/ShortcutHelp';
 import { macroCatalog } from '../macros/palette';
 import { useWorkstation } from '../workspace/workstation';
@@ -34,6 +35,8 @@ export function Overlays({ host }: { host: CommandHost }) {
       return <ViewPicker />;
     case 'proactive':
       return <ProactiveDialog />;
+    case 'reports':
+      return <ReportsScreen />;
     case null:
       return null;
   }

@@ -50,6 +50,7 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['F'], command: { type: 'case', action: { do: 'freeze' } }, label: 'security.freezeCommand' },
   { keys: ['T'], command: { type: 'case', action: { do: 'transactions' } }, label: 'security.transactionsCommand' },
   { keys: ['b'], command: { type: 'supervisor' }, label: 'supervisor.open' },
+  { keys: ['R'], command: { type: 'overlay', overlay: 'reports' }, label: 'reports.command' },
   { keys: ['?'], command: { type: 'overlay', overlay: 'help' }, label: 'commands.help' },
 ];
 
