@@ -25,13 +25,22 @@ export function MacroPicker({ conversationId }: { conversationId: string }) {
     [macros, category, t],
   );
   return (
-    <Picker
-      title={t('macros.pickerTitle')}
-      placeholder={macros.length === 0 ? t('macros.noMacros') : t('macros.pickerPlaceholder')}
-      items={items}
-      testId="macro-picker"
-      onClose={closeMacroDialog}
-      onPick={(macroId) => macroStore.getState().show({ kind: 'preview', conversationId, macroId })}
-    />
+    // Escape closes the picker here: the workspace's Escape only knows the dialogs of the UI store.
+    <div
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        closeMacroDialog();
+      }}
+    >
+      <Picker
+        title={t('macros.pickerTitle')}
+        placeholder={macros.length === 0 ? t('macros.noMacros') : t('macros.pickerPlaceholder')}
+        items={items}
+        testId="macro-picker"
+        onClose={closeMacroDialog}
+        onPick={(macroId) => macroStore.getState().show({ kind: 'preview', conversationId, macroId })}
+      />
+    </div>
   );
 }
