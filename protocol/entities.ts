@@ -149,6 +149,8 @@ export const Conversation = z.object({
   priority: Priority,
   /** The customer's third contact about the same problem within a week: handled by a senior agent. */
   repeat: z.boolean(),
+  /** Opened by a group message that @mentioned the service account (QQ, WeChat groups); absent on rows cached before the flag. */
+  groupMention: z.boolean().optional(),
   /** Null for tickets not on an SLA clock (opened before the pipeline tracked them). */
   sla: ConversationSla.nullable(),
   teamId: z.string().nullable(),

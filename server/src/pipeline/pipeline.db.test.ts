@@ -136,6 +136,11 @@ describe('inbound pipeline, end to end', () => {
     const c = await conversation(a.conversationId);
     expect(c).toMatchObject({ group_mention: true, priority: 'high' });
     expect(new Date(c.sla_first_response_due_at as Date).getTime() - new Date(c.created_at as Date).getTime()).toBe(10 * 60_000);
+    // Agents see the flag on the conversation they pull; other tickets carry it as false.
+    const { changes } = await pull(t.db, lead, { cursor: 0, limit: 500 });
+    const flags = changes.filter((ch) => ch.table === 'conversations').map((ch) => [ch.row.id, (ch.row as { groupMention?: boolean }).groupMention]);
+    expect(flags).toContainEqual([a.conversationId, true]);
+    expect(flags.filter(([, flag]) => flag !== true).every(([, flag]) => flag === false)).toBe(true);
   });
 
   it('takes stated facts, HTML, attachments, subject and thread references from rich channels', async () => {

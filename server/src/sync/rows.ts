@@ -92,7 +92,7 @@ export const orderFromRow = (r: OrderRow): Order => ({
 });
 
 export const CONVERSATION_COLUMNS = `c.id, c.customer_id, c.channel, c.subject, c.status, c.category, c.category_confidence,
-  c.priority, c.repeat, c.team_id, c.assignee_id, c.order_id, c.last_message_at, c.last_message_preview, c.unread_count,
+  c.priority, c.repeat, c.group_mention, c.team_id, c.assignee_id, c.order_id, c.last_message_at, c.last_message_preview, c.unread_count,
   c.sla_state, c.sla_first_response_due_at, c.sla_next_response_due_at, c.sla_resolution_due_at,
   c.created_at, c.updated_at, c.version, c.deleted_at`;
 export interface ConversationRow {
@@ -105,6 +105,7 @@ export interface ConversationRow {
   category_confidence: number | null;
   priority: Conversation['priority'];
   repeat: boolean;
+  group_mention: boolean;
   team_id: string | null;
   assignee_id: string | null;
   order_id: string | null;
@@ -132,6 +133,7 @@ export const conversationFromRow = (r: ConversationRow): Conversation => ({
   categoryConfidence: r.category_confidence,
   priority: r.priority,
   repeat: r.repeat,
+  groupMention: r.group_mention,
   sla:
     r.sla_state === null
       ? null

@@ -2,6 +2,7 @@ import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../app/format';
 import type { InboxRow } from '../../data';
+import { GroupMentionChip } from '../flags/GroupMentionChip';
 import { ChannelIcon } from './ChannelIcon';
 import { SlaBadge } from './SlaBadge';
 
@@ -47,6 +48,7 @@ export const InboxItem = memo(function InboxItem({ row, top, selected, open, che
             {t('repeat.flag')}
           </span>
         )}
+        <GroupMentionChip conversation={c} />
         {c.category && <span className="chip">{t(`category.${c.category}`)}</span>}
         {c.status !== 'resolved' && <SlaBadge sla={c.sla} />}
         {(c.priority === 'high' || c.priority === 'urgent') && (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { loadThread } from '../../data';
 import { uiStore, useUi } from '../../stores/ui';
 import { Colleagues, useViewing } from '../collision/Colleagues';
+import { GroupMentionChip } from '../flags/GroupMentionChip';
 import { useWorkstation } from '../workspace/workstation';
 import { SlaBadge } from '../inbox/SlaBadge';
 import { CategoryPicker } from './CategoryPicker';
@@ -82,6 +83,7 @@ function Thread({ conversationId }: { conversationId: string }) {
                 {t('repeat.flag')}
               </span>
             )}
+            <GroupMentionChip conversation={conversation} />
             <SlaBadge sla={conversation.sla} />
             <span className="thread-owner">
               {assigneeId ? t('thread.owner', { name: assignee?.name ?? assigneeId }) : t('thread.unassigned')}
