@@ -7,7 +7,3 @@ export function sortForCategory(macros: readonly Macro[], category: Category | n
     (a, b) => rank(a) - rank(b) || Number(a.scope === 'personal') - Number(b.scope === 'personal') || a.name.localeCompare(b.name, 'zh-CN'),
   );
 }
-
-/** What the SOP panel suggests for a ticket of `category`. */
-export const macrosForCategory = (macros: readonly Macro[], category: Category | null): Macro[] =>
-  category === null ? [] : sortForCategory(macros.filter((m) => m.category === category), category);
