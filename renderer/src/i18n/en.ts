@@ -6,6 +6,7 @@ import { securityEn } from '../features/security/i18n';
 import { suppliersEn } from '../features/suppliers/i18n';
 import { supervisorEn } from '../features/supervisor/i18n';
 import { proactiveEn } from '../features/proactive/i18n';
+import { desktopEn } from '../features/desktop/i18n';
 import { flagsEn } from '../features/flags/i18n';
 import { macrosEn } from '../features/macros/i18n';
 import { reportsEn } from '../features/reports/i18n';
@@ -285,6 +286,7 @@ export const en: Messages = {
   security: securityEn,
   supervisor: supervisorEn,
   proactive: proactiveEn,
+  desktop: desktopEn,
   flags: flagsEn,
   macros: macrosEn,
   reports: reportsEn,

@@ -7,6 +7,7 @@ import { securityZhCN } from '../features/security/i18n';
 import { suppliersZhCN } from '../features/suppliers/i18n';
 import { supervisorZhCN } from '../features/supervisor/i18n';
 import { proactiveZhCN } from '../features/proactive/i18n';
+import { desktopZhCN } from '../features/desktop/i18n';
 import { flagsZhCN } from '../features/flags/i18n';
 import { macrosZhCN } from '../features/macros/i18n';
 import { reportsZhCN } from '../features/reports/i18n';
@@ -271,6 +272,7 @@ export const zhCN = {
   security: securityZhCN,
   supervisor: supervisorZhCN,
   proactive: proactiveZhCN,
+  desktop: desktopZhCN,
   flags: flagsZhCN,
   macros: macrosZhCN,
   reports: reportsZhCN,

@@ -4,6 +4,7 @@ import { COMPENSATION_KINDS, CONVERSATION_STATUSES } from '../../../../protocol'
 import { LANGUAGES } from '../../i18n';
 import { labelText, viewLabel, type Label } from '../inbox/view-names';
 import { BINDINGS, keyLabel } from '../shortcuts/keymap';
+import { DESKTOP_ACTIONS } from '../desktop/desktop-store';
 import type { Command } from './command';
 
 export interface CatalogEntry {
@@ -37,6 +38,7 @@ function groupOf(command: Command): Group {
       return 'view';
     case 'overlay':
       return command.overlay === 'assign' || command.overlay === 'status' ? 'conversation' : command.overlay === 'views' ? 'view' : 'other';
+    case 'desktop':
     case 'language':
     case 'signOut':
       return 'other';
@@ -72,6 +74,10 @@ function items(): Array<{ command: Command; label: Label }> {
       label: { key: 'commands.language', options: { language: `language.${language}` } } as const,
     })),
     { command: { type: 'overlay', overlay: 'proactive' }, label: { key: 'proactive.command' } },
+    ...DESKTOP_ACTIONS.map((action) => ({
+      command: { type: 'desktop', action } as const,
+      label: { key: `desktop.commands.${action}` } as const,
+    })),
     { command: { type: 'signOut' }, label: { key: 'app.signOut' } },
   ];
 }

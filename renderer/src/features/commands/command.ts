@@ -1,5 +1,6 @@
 import type { ConversationAction, InboxView } from '../../data';
 import type { Language } from '../../i18n';
+import type { DesktopAction } from '../desktop/desktop-store';
 import type { Overlay } from '../../stores/ui-store';
 import type { CaseAction } from '../compensation/casework';
 import type { MacroCommand } from '../macros/macro-store';
@@ -33,5 +34,7 @@ export type Command =
   | { type: 'knowledge'; action: KnowledgeAction }
   /** The supervisor board in place of the inbox (supervisors and admins). */
   | { type: 'supervisor' }
+  /** Updates and notification permission (the desktop shell). */
+  | { type: 'desktop'; action: DesktopAction }
   | { type: 'language'; language: Language }
   | { type: 'signOut' };

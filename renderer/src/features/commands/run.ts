@@ -6,6 +6,7 @@ import { runMacroCommand } from '../macros/macro-store';
 import { runKnowledge } from '../knowledge/commands';
 import { boardStore } from '../supervisor/board-store';
 import type { Workstation } from '../workspace/workstation';
+import { runDesktopAction } from '../desktop/desktop-store';
 import type { Command } from './command';
 
 export interface CommandHost {
@@ -101,6 +102,9 @@ export function runCommand(command: Command, host: CommandHost): void {
       return runKnowledge(command.action, ws);
     case 'supervisor':
       return boardStore.getState().toggle();
+    case 'desktop':
+      void runDesktopAction(command.action, ws.bridge).catch(() => {});
+      return;
     case 'language':
       void setLanguage(command.language);
       return;

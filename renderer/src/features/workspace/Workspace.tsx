@@ -10,6 +10,8 @@ import { Overlays } from '../commands/Overlays';
 import { runCommand, type CommandHost } from '../commands/run';
 import { CaseDialogs } from '../compensation/CaseDialogs';
 import { CustomerPanel } from '../customer/CustomerPanel';
+import { DesktopBar } from '../desktop/DesktopBar';
+import { useDesktopShell } from '../desktop/useDesktopShell';
 import { InboxPane } from '../inbox/InboxPane';
 import { MacroDialogs } from '../macros/MacroDialogs';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
@@ -51,6 +53,7 @@ function WorkspaceLayout({ onSignOut }: { onSignOut: () => void }) {
   const host: CommandHost = { ws, signOut: onSignOut };
   useShortcuts((command) => runCommand(command, host));
   useUnreadBadge();
+  useDesktopShell();
   const boardOpen = useBoard((s) => s.open);
 
   return (
@@ -71,6 +74,7 @@ function WorkspaceLayout({ onSignOut }: { onSignOut: () => void }) {
           {t('app.signOut')}
         </button>
       </header>
+      <DesktopBar />
       {/* Hidden, not unmounted, under the board: the inbox keeps its place. */}
       <main className="panes" hidden={boardOpen}>
         <ViewNav />
