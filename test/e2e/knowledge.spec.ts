@@ -39,6 +39,14 @@ test('an agent ticks an SOP checklist step offline; it survives a reload and syn
   const steps = await panel.getByTestId('checklist-item').count();
   await expect(panel.getByTestId('checklist-progress')).toHaveText(`已完成 0/${steps}`);
 
+  // t puts the answer template, filled in from the ticket, into the reply box.
+  await agent.keyboard.press('t');
+  const reply = agent.getByTestId('reply-input');
+  await expect(reply).toBeFocused();
+  await expect(reply).toHaveValue(/您好/);
+  await expect(reply).not.toHaveValue(/\{\{customer\.name\}\}/);
+  await agent.keyboard.press('Escape');
+
   // Offline: the keyboard path (i, then Space) ticks the first step; it waits to be sent.
   await ctx.setOffline(true);
   await expect(agent.getByTestId('connection-state')).toHaveAttribute('data-state', 'offline');

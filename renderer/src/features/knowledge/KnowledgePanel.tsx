@@ -101,17 +101,19 @@ function Guidance({ conversationId }: { conversationId: string }) {
     if (online) void pullTicks(db, api, conversationId).catch(() => undefined);
   }, [db, api, conversationId, online]);
 
-  // 't' and the palette put the filled-in template into the reply box.
-  const templateRequest = useKnowledgeUi((s) => s.templateRequest);
-  const handled = useRef(templateRequest);
+  // The template as it would be sent: variables filled from the ticket, gaps marked.
+  const values = useLiveQuery(async () => (conversation ? templateValues(db, conversation, agent.name) : {}), [db, conversation, agent.name]);
+  const answer = sop ? fillTemplate(sop.answerTemplate, values ?? {}) : null;
+
+  // 't' and the palette put it into the reply box; without an SOP, 'i' and 't' have nothing to do.
+  const wanted = useKnowledgeUi((s) => s.wanted);
   useEffect(() => {
-    if (templateRequest === handled.current) return;
-    handled.current = templateRequest;
-    if (!sop || !conversation) return;
-    void templateValues(db, conversation, agent.name).then((values) =>
-      appendToDraft(agent.id, conversationId, fillTemplate(sop.answerTemplate, values)),
-    );
-  }, [templateRequest, sop, conversation, db, agent, conversationId]);
+    if (wanted === null || conversation === undefined || sop === undefined) return;
+    if (sop === null) return knowledgeStore.getState().done();
+    if (wanted !== 'template' || answer === null) return;
+    knowledgeStore.getState().done();
+    appendToDraft(agent.id, conversationId, answer);
+  }, [wanted, conversation, sop, answer, agent.id, conversationId]);
 
   if (conversation === undefined) return <aside className="knowledge" aria-busy="true" />;
   return (
@@ -120,7 +122,7 @@ function Guidance({ conversationId }: { conversationId: string }) {
         <h2>{t('knowledge.panel')}</h2>
         {category && <span className="knowledge-category">{t(`category.${category}`)}</span>}
         <button type="button" className="link" onClick={() => knowledgeStore.getState().toggle()}>
-          {t('knowledge.hide')} <kbd>i</kbd>
+          {t('knowledge.hide')}
         </button>
       </header>
       {notice && (
@@ -148,13 +150,13 @@ function Guidance({ conversationId }: { conversationId: string }) {
                 type="button"
                 className="link"
                 data-testid="knowledge-insert-template"
-                onClick={() => knowledgeStore.getState().requestTemplate()}
+                onClick={() => knowledgeStore.getState().want('template')}
               >
                 {t('knowledge.insertTemplate')} <kbd>t</kbd>
               </button>
             </h3>
             <p className="knowledge-template" data-testid="knowledge-template">
-              {sop.answerTemplate}
+              {answer}
             </p>
           </section>
           <Checklist conversationId={conversationId} items={sop.checklist} />
@@ -180,14 +182,13 @@ function Checklist({ conversationId, items }: { conversationId: string; items: P
   const listRef = useRef<HTMLUListElement>(null);
 
   // 'i' lands on the first step not done yet (or the first step).
-  const focusRequest = useKnowledgeUi((s) => s.checklistFocus);
-  const handled = useRef(focusRequest);
+  const wanted = useKnowledgeUi((s) => s.wanted);
+  const target = progress.nextId ?? progress.rows[0]?.id;
   useEffect(() => {
-    if (focusRequest === handled.current) return;
-    handled.current = focusRequest;
-    const target = progress.nextId ?? progress.rows[0]?.id;
+    if (wanted !== 'checklist') return;
+    knowledgeStore.getState().done();
     if (target) listRef.current?.querySelector<HTMLInputElement>(`input[data-item-id="${CSS.escape(target)}"]`)?.focus();
-  }, [focusRequest, progress.nextId, progress.rows]);
+  }, [wanted, target]);
 
   return (
     <section>

@@ -18,6 +18,5 @@ export function runKnowledge(action: KnowledgeAction, ws: Workstation): void {
   const id = ui.openId ?? ui.selectedId;
   if (!id) return;
   if (!ui.openId) ui.open(id);
-  if (action === 'checklist') k.focusChecklist();
-  else k.requestTemplate();
+  k.want(action);
 }

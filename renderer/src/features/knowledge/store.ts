@@ -5,15 +5,16 @@ interface KnowledgeUiState {
   /** The SOP panel beside the conversation; shown unless the agent hid it. */
   visible: boolean;
   editorOpen: boolean;
-  /** Bumped to ask the panel to move focus to the checklist. */
-  checklistFocus: number;
-  /** Bumped to ask the panel to put the answer template into the reply box. */
-  templateRequest: number;
+  /**
+   * What a key asked the panel to do; the panel does it once it has the SOP (it may have to
+   * show first) and clears it, also when the conversation has no SOP.
+   */
+  wanted: 'checklist' | 'template' | null;
   /** A short message for the agent (e.g. why a command did nothing). */
   notice: string | null;
   toggle(): void;
-  focusChecklist(): void;
-  requestTemplate(): void;
+  want(what: 'checklist' | 'template'): void;
+  done(): void;
   setEditorOpen(open: boolean): void;
   setNotice(notice: string | null): void;
 }
@@ -23,19 +24,18 @@ const VISIBLE_KEY = 'kadesk.knowledge.visible';
 export const knowledgeStore = createStore<KnowledgeUiState>()((set, get) => ({
   visible: globalThis.localStorage?.getItem(VISIBLE_KEY) !== '0',
   editorOpen: false,
-  checklistFocus: 0,
-  templateRequest: 0,
+  wanted: null,
   notice: null,
   toggle() {
     const visible = !get().visible;
     globalThis.localStorage?.setItem(VISIBLE_KEY, visible ? '1' : '0');
     set({ visible });
   },
-  focusChecklist() {
+  want(wanted) {
     if (!get().visible) get().toggle();
-    set({ checklistFocus: get().checklistFocus + 1 });
+    set({ wanted });
   },
-  requestTemplate: () => set({ templateRequest: get().templateRequest + 1 }),
+  done: () => set({ wanted: null }),
   setEditorOpen: (editorOpen) => set({ editorOpen }),
   setNotice: (notice) => set({ notice }),
 }));
