@@ -50,12 +50,18 @@ async function workspace(token: string): Promise<Map<string, Row[]>> {
   }
 }
 
-/** Opens a conversation by its order number through the local search. */
+/** Opens a conversation by its order number through the local search (typed again until the index has caught up). */
 async function openByOrder(page: Page, orderId: string) {
   await page.keyboard.press('/');
-  await page.getByTestId('search-input').fill(orderId);
-  await page.getByTestId('search-hit').first().click();
-  await expect(page.getByTestId('customer-panel')).toBeVisible();
+  const input = page.getByTestId('search-input');
+  const hit = page.getByTestId('search-hit').filter({ hasText: orderId }).first();
+  await expect(async () => {
+    await input.fill('');
+    await input.fill(orderId);
+    await expect(hit).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 40_000 });
+  await hit.click();
+  await expect(page.getByTestId('customer-panel').getByTestId('order').filter({ hasText: orderId })).toBeVisible();
 }
 
 test('the agent checks the supplier from the order, compensates within the limits and reissues the key', async ({ browser }) => {

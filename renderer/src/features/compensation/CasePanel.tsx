@@ -6,7 +6,7 @@ import { connectionStateOf } from '../../data';
 import { DisputeSummary, useDisputes } from '../disputes/DisputeDialog';
 import { useMaySecure } from '../security/SecurityDialogs';
 import { useSyncStatus, useWorkstation } from '../workspace/workstation';
-import { runCaseAction, type CaseAction } from './casework';
+import { runCaseAction, useCase, type CaseAction } from './casework';
 import { failureOf } from './outcome';
 import './compensation.css';
 
@@ -21,8 +21,14 @@ export function CasePanel({ conversationId }: { conversationId: string }) {
   const offline = connectionStateOf(useSyncStatus()) === 'offline';
   const secure = useMaySecure();
   const run = (action: CaseAction) => void runCaseAction(action, db);
+  const noOrder = useCase((s) => s.lookup?.conversationId === conversationId && s.lookup.orderId === null);
   return (
     <>
+      {noOrder && (
+        <p className="notice" role="status" data-testid="supplier-no-order">
+          {t('suppliers.noOrder')}
+        </p>
+      )}
       <section className="case-actions" data-testid="case-actions">
         <button type="button" onClick={() => run({ do: 'compensate', kind: null })} data-testid="case-compensate">
           {t('compensation.title')} <kbd>c</kbd>

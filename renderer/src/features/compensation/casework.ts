@@ -1,8 +1,9 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { CompensationKind } from '../../../../protocol';
-import { loadCustomerCard, type KadeskDb } from '../../data';
+import type { KadeskDb } from '../../data';
 import { uiStore } from '../../stores/ui';
+import { orderToLookUp } from '../suppliers/lookup-order';
 
 // Casework on the open conversation: the supplier lookup of one of its customer's orders,
 // and the dialogs for 先行赔付, disputes and security actions. Keys and the command palette
@@ -24,11 +25,11 @@ export type CaseDialog =
 interface CaseState {
   /** A dialog over the open conversation; a different conversation never shows it. */
   dialog: (CaseDialog & { conversationId: string }) | null;
-  /** The order whose supplier lookup shows; `nonce` changes to look again. */
-  lookup: { conversationId: string; orderId: string; nonce: number } | null;
+  /** The order whose supplier lookup shows (null: the customer has none); `nonce` changes to look again. */
+  lookup: { conversationId: string; orderId: string | null; nonce: number } | null;
   showDialog(dialog: CaseDialog & { conversationId: string }): void;
   closeDialog(): void;
-  lookUp(conversationId: string, orderId: string): void;
+  lookUp(conversationId: string, orderId: string | null): void;
   closeLookup(): void;
 }
 
@@ -45,15 +46,6 @@ export function useCase<T>(selector: (state: CaseState) => T): T {
   return useStore(caseStore, selector);
 }
 
-/** The conversation's own order, or else its customer's newest one. */
-export async function orderToLookUp(db: KadeskDb, conversationId: string): Promise<string | null> {
-  const conversation = await db.conversations.get(conversationId);
-  if (!conversation) return null;
-  if (conversation.orderId) return conversation.orderId;
-  const { orders } = await loadCustomerCard(db, conversation.customerId, 1);
-  return orders[0]?.id ?? null;
-}
-
 /** Runs a casework command on the open conversation (or the selected one, which it then opens); nothing without one. */
 export async function runCaseAction(action: CaseAction, db: KadeskDb): Promise<void> {
   const ui = uiStore.getState();
@@ -63,9 +55,7 @@ export async function runCaseAction(action: CaseAction, db: KadeskDb): Promise<v
   const store = caseStore.getState();
   switch (action.do) {
     case 'supplier': {
-      const orderId = await orderToLookUp(db, conversationId);
-      if (orderId) store.lookUp(conversationId, orderId);
-      return;
+      return store.lookUp(conversationId, await orderToLookUp(db, conversationId));
     }
     case 'compensate':
       return store.showDialog({ kind: 'compensate', preset: action.kind, conversationId });

@@ -2,15 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DisputeListResponse, DisputeResponse, type Dispute, type EvidenceInput } from '../../../../protocol';
+import { DisputeListResponse, DisputeResponse, type Dispute, type DisputeVerdictRequest, type EvidenceInput } from '../../../../protocol';
 import { newId } from '../../../../protocol/ids';
 import { formatMoney, formatTime } from '../../app/format';
 import { connectionStateOf, loadThread } from '../../data';
 import { CaseDialog, closeCaseDialog } from '../compensation/CaseDialog';
-import { parseYuan } from '../compensation/compensation-form';
 import { failureOf, type Failure } from '../compensation/outcome';
 import { useSyncStatus, useWorkstation } from '../workspace/workstation';
-import { countdown, evidenceCandidates, mayDecide } from './dispute-view';
+import { countdown, evidenceCandidates, evidenceOf, mayDecide, verdictOf, type EvidenceChoice, type VerdictForm, type VerdictProblem } from './dispute-view';
 import './disputes.css';
 
 export const disputesKey = (conversationId: string) => ['disputes', conversationId] as const;
@@ -102,23 +101,66 @@ function DisputeCard({ dispute, decide, offline }: { dispute: Dispute; decide: b
   return (
     <section className="dispute-card">
       <DisputeSummary dispute={dispute} />
-      {decide && !offline && <VerdictForm dispute={dispute} />}
+      {dispute.status === 'open' && !offline && <AddEvidenceForm dispute={dispute} />}
+      {decide && !offline && <VerdictFormView dispute={dispute} />}
     </section>
   );
 }
 
+/** Picks evidence: this conversation's chat log, the customer's files in it, a link. */
+function EvidencePicker({ conversationId, choice, onChange }: { conversationId: string; choice: EvidenceChoice; onChange(choice: EvidenceChoice): void }) {
+  const { t } = useTranslation();
+  const files = useEvidenceFiles(conversationId);
+  const set = (patch: Partial<EvidenceChoice>) => onChange({ ...choice, ...patch });
+  return (
+    <fieldset className="dispute-evidence">
+      <legend>{t('disputes.evidence')}</legend>
+      <label className="check">
+        <input type="checkbox" checked={choice.chatLog} onChange={(e) => set({ chatLog: e.target.checked })} />
+        {t('disputes.chatLog')}
+      </label>
+      {files.length === 0 && <p className="muted">{t('disputes.noFiles')}</p>}
+      {files.map((f) => (
+        <label key={f.attachmentId} className="check">
+          <input
+            type="checkbox"
+            checked={choice.picked.includes(f.attachmentId)}
+            onChange={(e) => set({ picked: e.target.checked ? [...choice.picked, f.attachmentId] : choice.picked.filter((x) => x !== f.attachmentId) })}
+            data-testid="dispute-file"
+          />
+          {t(`disputes.evidenceKind.${f.kind}`)} · {f.filename}
+        </label>
+      ))}
+      <label>
+        {t('disputes.link')}
+        <input value={choice.link} onChange={(e) => set({ link: e.target.value })} inputMode="url" data-testid="dispute-link" />
+      </label>
+      {choice.link.trim() !== '' && (
+        <label>
+          {t('disputes.linkDescription')}
+          <input value={choice.linkDescription} onChange={(e) => set({ linkDescription: e.target.value })} maxLength={500} />
+        </label>
+      )}
+    </fieldset>
+  );
+}
+
+/** The customer's files in the cached thread; 500 messages reach back far enough for any dispute. */
+function useEvidenceFiles(conversationId: string) {
+  const { db } = useWorkstation();
+  const messages = useLiveQuery(async () => (await loadThread(db, conversationId, 500)).rows, [db, conversationId], []);
+  return useMemo(() => evidenceCandidates(messages), [messages]);
+}
+
+const NO_EVIDENCE: EvidenceChoice = { chatLog: false, picked: [], link: '', linkDescription: '' };
+
 function OpenDisputeForm({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
-  const { db, api } = useWorkstation();
+  const { api } = useWorkstation();
   const queryClient = useQueryClient();
-  // The customer's files from the cached thread; 500 messages reach back far enough for any dispute.
-  const messages = useLiveQuery(async () => (await loadThread(db, conversationId, 500)).rows, [db, conversationId], []);
-  const files = useMemo(() => evidenceCandidates(messages), [messages]);
+  const files = useEvidenceFiles(conversationId);
   const [reason, setReason] = useState('');
-  const [chatLog, setChatLog] = useState(true);
-  const [picked, setPicked] = useState<string[]>([]);
-  const [link, setLink] = useState('');
-  const [linkDescription, setLinkDescription] = useState('');
+  const [choice, setChoice] = useState<EvidenceChoice>({ ...NO_EVIDENCE, chatLog: true });
   const [problem, setProblem] = useState<'reasonRequired' | 'linkInvalid' | null>(null);
   // One id per dispute being opened, so a retried submit opens it once.
   const id = useRef(newId());
@@ -130,16 +172,10 @@ function OpenDisputeForm({ conversationId }: { conversationId: string }) {
 
   const submit = () => {
     if (reason.trim() === '') return setProblem('reasonRequired');
-    if (link.trim() !== '' && !/^https?:\/\/\S+$/.test(link.trim())) return setProblem('linkInvalid');
+    const evidence = evidenceOf(choice, files, t('disputes.chatLog'));
+    if (!evidence.ok) return setProblem(evidence.problem);
     setProblem(null);
-    const evidence: EvidenceInput[] = [
-      ...(chatLog ? [{ kind: 'chat_log' as const, description: t('disputes.chatLog'), attachmentId: null, url: null }] : []),
-      ...files.filter((f) => picked.includes(f.attachmentId)).map((f) => ({ kind: f.kind, description: f.filename, attachmentId: f.attachmentId, url: null })),
-      ...(link.trim() !== ''
-        ? [{ kind: 'other' as const, description: linkDescription.trim() || link.trim(), attachmentId: null, url: link.trim() }]
-        : []),
-    ];
-    if (!mutation.isPending) mutation.mutate({ reason: reason.trim(), evidence });
+    if (!mutation.isPending) mutation.mutate({ reason: reason.trim(), evidence: evidence.evidence });
   };
 
   return (
@@ -155,35 +191,7 @@ function OpenDisputeForm({ conversationId }: { conversationId: string }) {
         {t('disputes.reason')}
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={2000} data-testid="dispute-reason" />
       </label>
-      <fieldset className="dispute-evidence">
-        <legend>{t('disputes.evidence')}</legend>
-        <label className="check">
-          <input type="checkbox" checked={chatLog} onChange={(e) => setChatLog(e.target.checked)} />
-          {t('disputes.chatLog')}
-        </label>
-        {files.length === 0 && <p className="muted">{t('disputes.noFiles')}</p>}
-        {files.map((f) => (
-          <label key={f.attachmentId} className="check">
-            <input
-              type="checkbox"
-              checked={picked.includes(f.attachmentId)}
-              onChange={(e) => setPicked((p) => (e.target.checked ? [...p, f.attachmentId] : p.filter((x) => x !== f.attachmentId)))}
-              data-testid="dispute-file"
-            />
-            {t(`disputes.evidenceKind.${f.kind}`)} · {f.filename}
-          </label>
-        ))}
-        <label>
-          {t('disputes.link')}
-          <input value={link} onChange={(e) => setLink(e.target.value)} inputMode="url" />
-        </label>
-        {link.trim() !== '' && (
-          <label>
-            {t('disputes.linkDescription')}
-            <input value={linkDescription} onChange={(e) => setLinkDescription(e.target.value)} maxLength={500} />
-          </label>
-        )}
-      </fieldset>
+      <EvidencePicker conversationId={conversationId} choice={choice} onChange={setChoice} />
       {problem && (
         <p className="notice notice-error" role="alert">
           {t(`disputes.${problem}`)}
@@ -191,7 +199,7 @@ function OpenDisputeForm({ conversationId }: { conversationId: string }) {
       )}
       {mutation.isError && <FailureText failure={failureOf(mutation.error)} testId="dispute-error" />}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={mutation.isPending} data-testid="dispute-submit">
+        <button type="submit" className="primary" aria-disabled={mutation.isPending} data-testid="dispute-submit">
           {mutation.isPending ? t('disputes.submitting') : t('disputes.submit')}
         </button>
       </div>
@@ -199,34 +207,71 @@ function OpenDisputeForm({ conversationId }: { conversationId: string }) {
   );
 }
 
-function VerdictForm({ dispute }: { dispute: Dispute }) {
+/** More evidence on an open dispute, from anyone working the ticket. */
+function AddEvidenceForm({ dispute }: { dispute: Dispute }) {
   const { t } = useTranslation();
   const { api } = useWorkstation();
   const queryClient = useQueryClient();
-  const [verdict, setVerdict] = useState<'refund' | 'explain_rule'>('explain_rule');
-  const [explanation, setExplanation] = useState('');
-  const [amount, setAmount] = useState('');
-  const [points, setPoints] = useState('0');
-  const [mediation, setMediation] = useState(false);
-  const [problem, setProblem] = useState<'explanationRequired' | 'amountInvalid' | 'pointsInvalid' | null>(null);
+  const files = useEvidenceFiles(dispute.conversationId);
+  const [choice, setChoice] = useState<EvidenceChoice>(NO_EVIDENCE);
+  const [problem, setProblem] = useState<'evidenceRequired' | 'linkInvalid' | null>(null);
+  const mutation = useMutation({
+    mutationFn: (evidence: EvidenceInput[]) => api.post(`/api/disputes/${encodeURIComponent(dispute.id)}/evidence`, { evidence }, DisputeResponse),
+    onSuccess: () => {
+      setChoice(NO_EVIDENCE);
+      void queryClient.invalidateQueries({ queryKey: disputesKey(dispute.conversationId) });
+    },
+  });
+  const submit = () => {
+    const evidence = evidenceOf(choice, files, t('disputes.chatLog'));
+    if (!evidence.ok) return setProblem(evidence.problem);
+    if (evidence.evidence.length === 0) return setProblem('evidenceRequired');
+    setProblem(null);
+    if (!mutation.isPending) mutation.mutate(evidence.evidence);
+  };
+  return (
+    <form
+      className="case-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <h3>{t('disputes.addEvidence')}</h3>
+      <EvidencePicker conversationId={dispute.conversationId} choice={choice} onChange={setChoice} />
+      {problem && (
+        <p className="notice notice-error" role="alert">
+          {t(`disputes.${problem}`)}
+        </p>
+      )}
+      {mutation.isError && <FailureText failure={failureOf(mutation.error)} testId="evidence-error" />}
+      <div className="form-actions">
+        <button type="submit" aria-disabled={mutation.isPending} data-testid="evidence-submit">
+          {t('disputes.addEvidence')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function VerdictFormView({ dispute }: { dispute: Dispute }) {
+  const { t } = useTranslation();
+  const { api } = useWorkstation();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState<VerdictForm>({ verdict: 'explain_rule', explanation: '', amount: '', points: '0', mediation: false });
+  const set = (patch: Partial<VerdictForm>) => setForm((f) => ({ ...f, ...patch }));
+  const [problem, setProblem] = useState<VerdictProblem | null>(null);
   // A verdict is given once: the server refuses a second one, so a retry cannot pay twice.
   const mutation = useMutation({
-    mutationFn: (body: object) => api.post(`/api/disputes/${encodeURIComponent(dispute.id)}/verdict`, body, DisputeResponse),
+    mutationFn: (body: DisputeVerdictRequest) => api.post(`/api/disputes/${encodeURIComponent(dispute.id)}/verdict`, body, DisputeResponse),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: disputesKey(dispute.conversationId) }),
   });
 
   const submit = () => {
-    if (explanation.trim() === '') return setProblem('explanationRequired');
-    if (verdict === 'explain_rule') {
-      setProblem(null);
-      return mutation.mutate({ verdict, explanation: explanation.trim(), mediation });
-    }
-    const refundCents = amount.trim() === '' ? undefined : parseYuan(amount);
-    if (refundCents === null) return setProblem('amountInvalid');
-    const sellerCreditPoints = Number(points.trim() || '0');
-    if (!Number.isInteger(sellerCreditPoints) || sellerCreditPoints < 0 || sellerCreditPoints > 1000) return setProblem('pointsInvalid');
+    const verdict = verdictOf(form);
+    if (!verdict.ok) return setProblem(verdict.problem);
     setProblem(null);
-    mutation.mutate({ verdict, explanation: explanation.trim(), mediation, sellerCreditPoints, ...(refundCents === undefined ? {} : { refundCents }) });
+    if (!mutation.isPending) mutation.mutate(verdict.body);
   };
 
   return (
@@ -234,35 +279,35 @@ function VerdictForm({ dispute }: { dispute: Dispute }) {
       className="case-form verdict-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!mutation.isPending) submit();
+        submit();
       }}
     >
       <h3>{t('disputes.verdict')}</h3>
       <label>
         {t('disputes.verdict')}
-        <select value={verdict} onChange={(e) => setVerdict(e.target.value as 'refund' | 'explain_rule')} data-testid="verdict-kind">
+        <select value={form.verdict} onChange={(e) => set({ verdict: e.target.value as VerdictForm['verdict'] })} data-testid="verdict-kind">
           <option value="explain_rule">{t('disputes.verdictKind.explain_rule')}</option>
           <option value="refund">{t('disputes.verdictKind.refund')}</option>
         </select>
       </label>
-      {verdict === 'refund' && (
+      {form.verdict === 'refund' && (
         <>
           <label>
             {t('disputes.refundAmount')}
-            <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" />
+            <input value={form.amount} onChange={(e) => set({ amount: e.target.value })} inputMode="decimal" />
           </label>
           <label>
             {t('disputes.creditPoints')}
-            <input value={points} onChange={(e) => setPoints(e.target.value)} inputMode="numeric" />
+            <input value={form.points} onChange={(e) => set({ points: e.target.value })} inputMode="numeric" />
           </label>
         </>
       )}
       <label>
         {t('disputes.explanation')}
-        <textarea value={explanation} onChange={(e) => setExplanation(e.target.value)} rows={3} maxLength={2000} data-testid="verdict-explanation" />
+        <textarea value={form.explanation} onChange={(e) => set({ explanation: e.target.value })} rows={3} maxLength={2000} data-testid="verdict-explanation" />
       </label>
       <label className="check">
-        <input type="checkbox" checked={mediation} onChange={(e) => setMediation(e.target.checked)} />
+        <input type="checkbox" checked={form.mediation} onChange={(e) => set({ mediation: e.target.checked })} />
         {t('disputes.mediation')}
       </label>
       {problem && (
@@ -272,7 +317,7 @@ function VerdictForm({ dispute }: { dispute: Dispute }) {
       )}
       {mutation.isError && <FailureText failure={failureOf(mutation.error)} testId="verdict-error" />}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={mutation.isPending} data-testid="verdict-submit">
+        <button type="submit" className="primary" aria-disabled={mutation.isPending} data-testid="verdict-submit">
           {t('disputes.decide')}
         </button>
       </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalMessage } from '../../data';
-import { countdown, evidenceCandidates, mayDecide } from './dispute-view';
+import { countdown, evidenceCandidates, evidenceOf, mayDecide, verdictOf, type VerdictForm } from './dispute-view';
 
 const at = Date.parse('2026-11-22T08:00:00Z');
 
@@ -46,5 +46,38 @@ describe('dispute view', () => {
     expect(mayDecide({ role: 'agent' })).toBe(false);
     expect(mayDecide({ role: 'supervisor' })).toBe(true);
     expect(mayDecide({ role: 'admin' })).toBe(true);
+  });
+
+  it('gathers the chosen evidence and refuses links that are not http(s)', () => {
+    const files = [
+      { attachmentId: 'a1', filename: 'pay.png', kind: 'screenshot' as const },
+      { attachmentId: 'a2', filename: 'bill.pdf', kind: 'document' as const },
+    ];
+    expect(evidenceOf({ chatLog: true, picked: ['a2'], link: ' https://example.net/x ', linkDescription: '' }, files, '聊天记录')).toEqual({
+      ok: true,
+      evidence: [
+        { kind: 'chat_log', description: '聊天记录', attachmentId: null, url: null },
+        { kind: 'document', description: 'bill.pdf', attachmentId: 'a2', url: null },
+        { kind: 'other', description: 'https://example.net/x', attachmentId: null, url: 'https://example.net/x' },
+      ],
+    });
+    expect(evidenceOf({ chatLog: false, picked: [], link: '', linkDescription: '' }, files, 'x')).toEqual({ ok: true, evidence: [] });
+    expect(evidenceOf({ chatLog: true, picked: [], link: 'javascript:alert(1)', linkDescription: '' }, files, 'x')).toEqual({ ok: false, problem: 'linkInvalid' });
+  });
+
+  it('builds a verdict, or says what is missing', () => {
+    const form = (over: Partial<VerdictForm>): VerdictForm => ({ verdict: 'refund', explanation: '核实属实', amount: '', points: '0', mediation: false, ...over });
+    expect(verdictOf(form({ verdict: 'explain_rule', amount: 'ignored' }))).toEqual({
+      ok: true,
+      body: { verdict: 'explain_rule', explanation: '核实属实', mediation: false },
+    });
+    expect(verdictOf(form({ amount: '12.5', points: '20', mediation: true }))).toEqual({
+      ok: true,
+      body: { verdict: 'refund', explanation: '核实属实', mediation: true, sellerCreditPoints: 20, refundCents: 1250 },
+    });
+    expect(verdictOf(form({}))).toEqual({ ok: true, body: { verdict: 'refund', explanation: '核实属实', mediation: false, sellerCreditPoints: 0 } });
+    expect(verdictOf(form({ explanation: ' ' }))).toEqual({ ok: false, problem: 'explanationRequired' });
+    expect(verdictOf(form({ amount: '0' }))).toEqual({ ok: false, problem: 'amountInvalid' });
+    expect(verdictOf(form({ points: '1001' }))).toEqual({ ok: false, problem: 'pointsInvalid' });
   });
 });

@@ -1,5 +1,6 @@
-import type { Agent, EvidenceInput } from '../../../../protocol';
+import type { Agent, DisputeVerdictRequest, EvidenceInput } from '../../../../protocol';
 import type { LocalMessage } from '../../data';
+import { parseYuan } from '../compensation/compensation-form';
 
 /** Time left to the review deadline in whole minutes, or how far past it. */
 export interface Countdown {
@@ -37,3 +38,61 @@ export function evidenceCandidates(messages: readonly LocalMessage[]): EvidenceC
 
 /** Verdicts are for supervisors and admins, as the server's route allows. */
 export const mayDecide = (agent: Pick<Agent, 'role'>) => agent.role !== 'agent';
+
+export interface EvidenceChoice {
+  /** Include this conversation's chat log. */
+  chatLog: boolean;
+  /** Ids of the picked candidates. */
+  picked: readonly string[];
+  link: string;
+  linkDescription: string;
+}
+
+/**
+ * The evidence to send, or why not: a link must be http(s). The chat log is described in
+ * the agent's language; files by their names; a link by its description or itself.
+ */
+export function evidenceOf(
+  choice: EvidenceChoice,
+  files: readonly EvidenceCandidate[],
+  chatLogLabel: string,
+): { ok: true; evidence: EvidenceInput[] } | { ok: false; problem: 'linkInvalid' } {
+  const link = choice.link.trim();
+  if (link !== '' && !/^https?:\/\/\S+$/i.test(link)) return { ok: false, problem: 'linkInvalid' };
+  return {
+    ok: true,
+    evidence: [
+      ...(choice.chatLog ? [{ kind: 'chat_log' as const, description: chatLogLabel, attachmentId: null, url: null }] : []),
+      ...files
+        .filter((f) => choice.picked.includes(f.attachmentId))
+        .map((f) => ({ kind: f.kind, description: f.filename, attachmentId: f.attachmentId, url: null })),
+      ...(link !== '' ? [{ kind: 'other' as const, description: choice.linkDescription.trim() || link, attachmentId: null, url: link }] : []),
+    ],
+  };
+}
+
+export interface VerdictForm {
+  verdict: 'refund' | 'explain_rule';
+  explanation: string;
+  /** Yuan; empty for a full refund. */
+  amount: string;
+  points: string;
+  mediation: boolean;
+}
+
+export type VerdictProblem = 'explanationRequired' | 'amountInvalid' | 'pointsInvalid';
+
+/** The verdict request the form describes, or what is wrong with it. */
+export function verdictOf(form: VerdictForm): { ok: true; body: DisputeVerdictRequest } | { ok: false; problem: VerdictProblem } {
+  const explanation = form.explanation.trim();
+  if (explanation === '') return { ok: false, problem: 'explanationRequired' };
+  if (form.verdict === 'explain_rule') return { ok: true, body: { verdict: 'explain_rule', explanation, mediation: form.mediation } };
+  const refundCents = form.amount.trim() === '' ? undefined : parseYuan(form.amount);
+  if (refundCents === null) return { ok: false, problem: 'amountInvalid' };
+  const sellerCreditPoints = Number(form.points.trim() || '0');
+  if (!Number.isInteger(sellerCreditPoints) || sellerCreditPoints < 0 || sellerCreditPoints > 1000) return { ok: false, problem: 'pointsInvalid' };
+  return {
+    ok: true,
+    body: { verdict: 'refund', explanation, mediation: form.mediation, sellerCreditPoints, ...(refundCents === undefined ? {} : { refundCents }) },
+  };
+}

@@ -2,6 +2,7 @@
 export const suppliersZhCN = {
   command: '查询上游供应商',
   lookup: '查询上游',
+  noOrder: '该客户没有订单，无从查询上游供应商',
   title: '上游供应商：{{name}}',
   refresh: '重新查询',
   close: '收起',
@@ -68,6 +69,7 @@ export const suppliersZhCN = {
 export const suppliersEn: typeof suppliersZhCN = {
   command: 'Check the upstream supplier',
   lookup: 'Check supplier',
+  noOrder: 'This customer has no orders, so there is no supplier to check',
   title: 'Upstream supplier: {{name}}',
   refresh: 'Check again',
   close: 'Hide',
