@@ -7,7 +7,8 @@ export async function signIn(page: Page, serverUrl: string, login: string, passw
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('inbox-list')).toBeVisible();
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
+  // A supervisor's first sync takes the whole demo workspace; on a busy machine that outlasts the default wait.
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online', { timeout: 60_000 });
 }
 
 /** The id of the conversation in the thread pane. */
