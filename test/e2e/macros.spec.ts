@@ -176,3 +176,39 @@ test('story 2: offline, a reply-and-status macro queues and is delivered once; a
   expect(conv.status).toBe('waiting_customer');
   await ctx.close();
 });
+
+test('an agent writes a personal macro in the editor and runs it from the picker', async ({ browser }) => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, server.url, 'agent06');
+  // The editor from the command palette; agents keep personal macros (shared ones are the admins').
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('palette-input').fill('管理宏');
+  await page.keyboard.press('Enter');
+  const editor = page.getByTestId('macro-editor');
+  await expect(editor).toBeVisible();
+  await editor.getByTestId('macro-new').click();
+  await expect(editor.getByTestId('macro-scope')).toHaveValue('personal');
+  await expect(editor.getByTestId('macro-scope')).toBeDisabled();
+  await editor.getByTestId('macro-name').fill('我的：请稍候核实');
+  await editor.getByTestId('macro-category').selectOption('order_state');
+  // An unknown variable is refused with the list of those that exist.
+  await editor.getByTestId('macro-body').fill('{{customer.password}}');
+  await editor.getByTestId('macro-save').click();
+  await expect(editor.getByTestId('macro-editor-message')).toContainText('未知变量');
+  await editor.getByTestId('macro-body').fill('{{customer.name}}，您好，订单 {{order.id}} 正在核实，请稍候。');
+  await editor.getByTestId('macro-add-action').click();
+  await editor.getByTestId('macro-action-type').nth(1).selectOption('status');
+  await editor.getByTestId('macro-save').click();
+  await expect(editor.getByTestId('macro-editor-message')).toHaveText('已保存');
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+
+  const ticket = (await supplierTickets()).at(-1);
+  await openByOrder(page, ticket!.orderId as string);
+  await pickMacro(page, '请稍候核实');
+  const preview = page.getByTestId('macro-preview');
+  await expect(preview.getByTestId('macro-rendered')).toContainText(`订单 ${ticket!.orderId as string} 正在核实`);
+  await expect(preview.locator('[data-type="status"]')).toContainText('等待客户');
+  await ctx.close();
+});
