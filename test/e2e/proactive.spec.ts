@@ -1,0 +1,92 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startServer, type RunningServer } from './server';
+import { signIn } from './workstation';
+
+// A supervisor tells the customers of one product from one supplier about a problem, from
+// the command palette with the keyboard alone: preview the audience, send, watch progress.
+// An agent who finds the command is told it is for supervisors.
+
+let server: RunningServer;
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+interface Row {
+  id: string;
+  [key: string]: unknown;
+}
+
+async function api<T>(path: string, method: string, body: unknown, token: string): Promise<T> {
+  const res = await fetch(server.url + path, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), authorization: `Bearer ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function openDialog(page: Page) {
+  await page.keyboard.press('Control+k');
+  await expect(page.getByTestId('palette')).toBeVisible();
+  await page.keyboard.type('主动通知');
+  await expect(page.getByTestId('palette-option').first()).toContainText('主动通知');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('proactive-dialog')).toBeVisible();
+}
+
+test('a supervisor previews and sends a notice to the affected customers, once', async ({ page }) => {
+  const login = await api<{ token: string }>('/api/auth/login', 'POST', { login: 'lead', password: 'kadesk-lead' }, '');
+  const lead = login.token;
+  // A demo customer who uses the web chat, and one of their orders: its product and supplier make the audience.
+  const changes: Array<{ table: string; row: Row }> = [];
+  for (let cursor = 0, more = true; more; ) {
+    const page = await api<{ changes: typeof changes; cursor: number; hasMore: boolean }>('/api/sync/pull', 'POST', { cursor, limit: 1000 }, lead);
+    changes.push(...page.changes);
+    cursor = page.cursor;
+    more = page.hasMore;
+  }
+  const rows = (table: string) => changes.filter((c) => c.table === table).map((c) => c.row);
+  const webchatCustomers = new Set(
+    rows('customers')
+      .filter((c) => (c.identities as Array<{ channel: string }>).some((i) => i.channel === 'webchat'))
+      .map((c) => c.id),
+  );
+  const order = rows('orders').find((o) => webchatCustomers.has(o.customerId as string))!;
+  expect(order, 'the demo has a web chat customer with an order').toBeDefined();
+  const audience = { product: order.product as string, supplier: order.supplier as string };
+  const expected = await api<{ customers: number; unreachable: number }>('/api/proactive/preview', 'POST', { audience }, lead);
+
+  await signIn(page, server.url, 'lead');
+  await openDialog(page);
+  // The first field has focus; Tab moves through the form, Enter previews, Enter again sends.
+  await page.keyboard.type(audience.product);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(audience.supplier);
+  await page.getByTestId('proactive-subject').fill('充值通道维护通知');
+  await page.getByTestId('proactive-body').fill('您好，该商品的上游通道今晚维护，到账可能延迟，给您带来不便敬请谅解。');
+  await page.getByTestId('proactive-subject').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('proactive-preview')).toContainText(`将通知 ${expected.customers} 位客户`);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('proactive-progress')).toContainText(`发送完成：${expected.customers - expected.unreachable} 位客户收到通知`, { timeout: 30_000 });
+
+  const notices = await api<{ notices: Array<{ sent: number; total: number; state: string }> }>('/api/proactive/notices', 'GET', undefined, lead);
+  expect(notices.notices).toHaveLength(1);
+  expect(notices.notices[0]).toMatchObject({ state: 'done', total: expected.customers, sent: expected.customers - expected.unreachable });
+
+  // Escape closes it and the inbox has the keyboard again.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('proactive-dialog')).toHaveCount(0);
+});
+
+test('an agent who opens the command is told it is for supervisors', async ({ page }) => {
+  await signIn(page, server.url, 'agent01');
+  await openDialog(page);
+  await expect(page.getByTestId('proactive-dialog')).toContainText('只有主管和管理员可以发送主动通知');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('proactive-dialog')).toHaveCount(0);
+});
