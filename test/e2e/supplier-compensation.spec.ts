@@ -209,6 +209,12 @@ test('a supervisor opens and decides a dispute, reads the transaction flow and f
   await expect(disputes).toHaveCount(0);
   await expect(panel.getByTestId('dispute')).toHaveAttribute('data-status', 'decided');
 
+  // The ? list names the casework keys.
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcut-help')).toContainText('查询上游供应商');
+  await expect(page.getByTestId('shortcut-help')).toContainText('Shift+f');
+  await page.keyboard.press('Escape');
+
   // Shift+T: the transaction flow, with the purchase in it.
   await page.locator('.inbox').focus();
   await page.keyboard.press('Shift+T');
@@ -229,9 +235,13 @@ test('a supervisor opens and decides a dispute, reads the transaction flow and f
   await page.keyboard.press('Escape');
   await expect(panel.getByTestId('customer-frozen')).toBeVisible();
 
-  // A frozen account gets no compensation: the server says so.
-  await page.keyboard.press('c');
+  // A frozen account gets no compensation: the server says so. (From the palette this time.)
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('先行赔付优惠券');
+  await expect(page.getByTestId('palette-option').first()).toContainText('先行赔付：优惠券');
+  await page.keyboard.press('Enter');
   const compensation = page.getByTestId('compensation-dialog');
+  await expect(compensation.getByTestId('compensation-kind')).toHaveValue('coupon');
   await compensation.getByTestId('compensation-amount').fill('5');
   await compensation.getByTestId('compensation-submit').click();
   await expect(compensation.getByTestId('compensation-error')).toHaveAttribute('data-kind', 'refused');

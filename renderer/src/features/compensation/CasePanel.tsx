@@ -1,14 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CompensationListResponse } from '../../../../protocol';
 import { formatMoney, formatTime } from '../../app/format';
 import { connectionStateOf } from '../../data';
-import { DisputeSummary, useDisputes } from '../disputes/DisputeDialog';
+import { disputesKey, DisputeSummary, useDisputes } from '../disputes/DisputeDialog';
 import { useMaySecure } from '../security/SecurityDialogs';
 import { useSyncStatus, useWorkstation } from '../workspace/workstation';
 import { runCaseAction, useCase, type CaseAction } from './casework';
 import { failureOf } from './outcome';
 import './compensation.css';
+
+export const compensationsKey = (conversationId: string) => ['compensations', conversationId] as const;
 
 /**
  * In the customer panel, for the open conversation: the casework actions with their keys,
@@ -22,6 +26,15 @@ export function CasePanel({ conversationId }: { conversationId: string }) {
   const secure = useMaySecure();
   const run = (action: CaseAction) => void runCaseAction(action, db);
   const noOrder = useCase((s) => s.lookup?.conversationId === conversationId && s.lookup.orderId === null);
+  // Grants, disputes and their verdicts each post a message on the ticket, whoever made them
+  // (a colleague, the automatic supplier check): a new message is the cue to read the lists again.
+  const queryClient = useQueryClient();
+  const lastMessageAt = useLiveQuery(async () => (await db.conversations.get(conversationId))?.lastMessageAt, [db, conversationId]);
+  useEffect(() => {
+    if (lastMessageAt === undefined) return;
+    void queryClient.invalidateQueries({ queryKey: compensationsKey(conversationId) });
+    void queryClient.invalidateQueries({ queryKey: disputesKey(conversationId) });
+  }, [queryClient, conversationId, lastMessageAt]);
   return (
     <>
       {noOrder && (
@@ -57,7 +70,7 @@ function CompensationHistory({ conversationId, offline }: { conversationId: stri
   const { t, i18n } = useTranslation();
   const { api } = useWorkstation();
   const query = useQuery({
-    queryKey: ['compensations', conversationId],
+    queryKey: compensationsKey(conversationId),
     queryFn: () => api.get(`/api/compensations?conversationId=${encodeURIComponent(conversationId)}`, CompensationListResponse),
     enabled: !offline,
     retry: false,

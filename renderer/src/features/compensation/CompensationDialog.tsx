@@ -14,6 +14,7 @@ import { formatMoney } from '../../app/format';
 import { connectionStateOf } from '../../data';
 import { useSyncStatus, useWorkstation } from '../workspace/workstation';
 import { CaseDialog, closeCaseDialog } from './CaseDialog';
+import { compensationsKey } from './CasePanel';
 import { attemptFor, draftOf, limitOf, type Attempt, type CompensationForm } from './compensation-form';
 import { failureOf } from './outcome';
 
@@ -49,7 +50,7 @@ export function CompensationDialog({ conversationId, preset }: { conversationId:
     },
     // The id stays with the body: sending the same form again replays the grant instead of paying twice.
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['compensations', conversationId] });
+      void queryClient.invalidateQueries({ queryKey: compensationsKey(conversationId) });
     },
   });
 
