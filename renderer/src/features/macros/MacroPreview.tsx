@@ -41,17 +41,16 @@ function Preview({ macro, conversation }: { macro: Macro; conversation: Conversa
     retry: false,
     staleTime: 30_000,
   });
-  const lookup: SupplierLookup = supplierQuery.data
-    ? { kind: 'answer', response: supplierQuery.data }
-    : wantsSupplier && (supplierQuery.isError || !online)
-      ? { kind: 'failed' }
-      : { kind: 'none' };
+  const failed = wantsSupplier && (supplierQuery.isError || !online);
+  const lookup = useMemo<SupplierLookup>(
+    () => (supplierQuery.data ? { kind: 'answer', response: supplierQuery.data } : failed ? { kind: 'failed' } : { kind: 'none' }),
+    [supplierQuery.data, failed],
+  );
 
   const rendered = useMemo(() => {
     const values = variableValues({ conversation, customer, order, agent, supplier: lookup });
     return new Map(macro.actions.flatMap((a, i) => (a.type === 'reply' || a.type === 'note' ? [[i, renderTemplate(a.body, values)] as const] : [])));
-    // The lookup object is rebuilt each render; its answer is what matters.
-  }, [macro, conversation, customer, order, agent, supplierQuery.data, lookup.kind]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [macro, conversation, customer, order, agent, lookup]);
 
   // Texts the agent edited keep their edit; the others follow the values as they arrive.
   const [edits, setEdits] = useState<Record<number, string>>({});
