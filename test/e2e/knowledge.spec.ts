@@ -82,3 +82,36 @@ test('an agent ticks an SOP checklist step offline; it survives a reload and syn
   expect(ticks).toEqual([expect.objectContaining({ itemId, checked: true })]);
   await ctx.close();
 });
+
+test('an admin edits a category’s checklist from the palette; existing steps keep their ids', async ({ browser }) => {
+  const ctx = await browser.newContext();
+  const admin = await ctx.newPage();
+  await signIn(admin, server.url, 'admin');
+  await admin.keyboard.press('Control+k');
+  await admin.keyboard.type('编辑知识库');
+  await admin.keyboard.press('Enter');
+  const editor = admin.getByTestId('knowledge-editor');
+  await expect(editor).toBeVisible();
+
+  const form = editor.getByTestId('sop-form');
+  await form.locator('select').first().selectOption('how_to');
+  const checklist = form.getByTestId('sop-checklist');
+  await expect(checklist).toHaveValue(/确认客户想完成的操作/);
+  await checklist.press('Control+End');
+  await checklist.pressSequentially('\n请客户说明使用的设备与系统版本');
+  await form.getByTestId('sop-save').click();
+  await expect(form.getByRole('status')).toHaveText('已保存');
+
+  const sop = await admin.evaluate(async () => {
+    const res = await fetch('/api/knowledge', { headers: { authorization: `Bearer ${localStorage.getItem('kadesk.token')}` } });
+    const body = (await res.json()) as { sops: Array<{ category: string; checklist: Array<{ id: string; text: string }> }> };
+    return body.sops.find((s) => s.category === 'how_to')!;
+  });
+  // Existing steps keep their ids (ticks stay attached); the new step is last.
+  expect(sop.checklist.slice(0, 3).map((i) => i.id)).toEqual(['question', 'article', 'confirm']);
+  expect(sop.checklist.at(-1)!.text).toBe('请客户说明使用的设备与系统版本');
+
+  await admin.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+  await ctx.close();
+});

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ArticleInput,
@@ -13,6 +13,7 @@ import {
   type Category,
   type EscalationTeam,
 } from '../../../../protocol';
+import { CaseDialog } from '../compensation/CaseDialog';
 import { useSyncStatus, useWorkstation } from '../workspace/workstation';
 import { checklistFromLines, keywordsFrom } from './editor-model';
 import { knowledgeStore } from './store';
@@ -27,45 +28,26 @@ const shortId = () => newId().slice(-10).toLowerCase();
 export function KnowledgeEditor() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('sops');
-  const close = () => knowledgeStore.getState().setEditorOpen(false);
-  const dialogRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    dialogRef.current?.querySelector<HTMLElement>('select, input, textarea')?.focus();
-  }, [tab]);
-
+  const close = () => {
+    knowledgeStore.getState().setEditorOpen(false);
+    document.querySelector<HTMLElement>('.inbox')?.focus({ preventScroll: true });
+  };
   return (
-    <div className="overlay-backdrop knowledge-editor-backdrop" onClick={close}>
-      <div
-        ref={dialogRef}
-        className="knowledge-editor"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('knowledge.editor.title')}
-        data-testid="knowledge-editor"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            close();
-          }
-        }}
-      >
-        <header className="knowledge-editor-head">
-          <h2>{t('knowledge.editor.title')}</h2>
-          <div role="tablist">
-            {(['sops', 'articles'] as const).map((k) => (
-              <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
-                {t(`knowledge.editor.${k}`)}
-              </button>
-            ))}
-          </div>
-          <button type="button" onClick={close}>
+    <CaseDialog title={t('knowledge.editor.title')} testId="knowledge-editor" onClose={close}>
+      <div className="knowledge-editor">
+        <div className="knowledge-editor-tabs" role="tablist">
+          {(['sops', 'articles'] as const).map((k) => (
+            <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
+              {t(`knowledge.editor.${k}`)}
+            </button>
+          ))}
+          <button type="button" className="knowledge-editor-close" onClick={close}>
             {t('knowledge.editor.close')} <kbd>Esc</kbd>
           </button>
-        </header>
+        </div>
         {tab === 'sops' ? <SopForm /> : <ArticleForm />}
       </div>
-    </div>
+    </CaseDialog>
   );
 }
 

@@ -6,6 +6,7 @@ import type { Article, Category, Macro } from '../../../../protocol';
 import type { KadeskDb, LocalConversation } from '../../data';
 import { rangeOf } from '../../data/db';
 import { draftKey, uiStore, useUi } from '../../stores/ui';
+import { runMacroCommand } from '../macros/macro-store';
 import { useSyncStatus, useWorkstation } from '../workspace/workstation';
 import { KnowledgeEditor } from './KnowledgeEditor';
 import { checklistProgress } from './progress';
@@ -296,7 +297,10 @@ function SuggestedMacros({ category }: { category: Category | null }) {
         <ul className="knowledge-macros">
           {macros.map((m) => (
             <li key={m.id} title={m.description} data-testid="knowledge-macro">
-              {m.name}
+              {/* Opens the macro's preview on this ticket; running it stays the agent's call. */}
+              <button type="button" className="link" onClick={() => void runMacroCommand({ do: 'run', macroId: m.id }, db)}>
+                {m.name}
+              </button>
             </li>
           ))}
         </ul>
