@@ -35,7 +35,7 @@ const SPEEDS = [3000, 15000];
 const FIRST_ROW_TIMEOUT_MS = 120_000;
 
 /** The built workstation and, beside it at bench/, the harness: the server's static folder. */
-async function staticSite(): Promise<string> {
+export async function staticSite(): Promise<string> {
   if (!existsSync(join(BUILT, 'index.html'))) {
     throw new Error('the workstation is not built: run `npm run build` first');
   }
@@ -70,7 +70,7 @@ interface ColdStart {
   domContentLoadedMs: number;
 }
 
-async function coldStart(browser: BenchBrowser, url: string): Promise<ColdStart> {
+export async function coldStart(browser: BenchBrowser, url: string): Promise<ColdStart> {
   const { page } = browser;
   await page.addInitScript(FIRST_ROW_PROBE);
   await page.goto(url);
@@ -107,17 +107,19 @@ interface ScrollTrace {
 }
 
 // Scrolls the inbox at `speed` px/s for `ms`, one step per animation frame, and records
-// each frame's duration (the time between consecutive frames).
+// each frame's duration (the time between consecutive frames). Positions are read from the
+// rows' own transforms and one scrollTop read a frame, so the probe forces no extra layout.
 const SCROLL = `async ({ speed, ms }) => {
   const list = document.querySelector('[data-testid="inbox-list"]');
+  const viewport = list.clientHeight;
   const frames = [];
   let placeholderFrames = 0;
-  const box = list.getBoundingClientRect();
-  const placeholderOnScreen = () => [...list.querySelectorAll('.inbox-item.is-loading')].some((el) => {
-    const r = el.getBoundingClientRect();
-    return r.bottom > box.top && r.top < box.bottom;
+  const placeholderOnScreen = (top) => [...list.querySelectorAll('.inbox-item.is-loading')].some((el) => {
+    const y = parseFloat(el.style.transform.slice('translateY('.length));
+    return y + 84 > top && y < top + viewport;
   });
   const start = list.scrollTop;
+  let top = start;
   const longFrames = { count: 0, ms: 0, scriptMs: 0 };
   const observer = new PerformanceObserver((entries) => {
     for (const e of entries.getEntries()) {
@@ -131,18 +133,19 @@ const SCROLL = `async ({ speed, ms }) => {
     let began = 0;
     let last = 0;
     const step = (now) => {
+      top = list.scrollTop;
+      if (placeholderOnScreen(top)) placeholderFrames++;
       if (began === 0) began = now;
       else frames.push(now - last);
       last = now;
-      list.scrollTop += (speed * (frames.at(-1) ?? 16.7)) / 1000;
-      if (placeholderOnScreen()) placeholderFrames++;
+      list.scrollTop = top + (speed * (frames.at(-1) ?? 16.7)) / 1000;
       if (now - began < ms) requestAnimationFrame(step);
       else done();
     };
     requestAnimationFrame(step);
   });
   observer.disconnect();
-  return { frames, longFrames, placeholderFrames, rowsScrolled: Math.round((list.scrollTop - start) / 84) };
+  return { frames, longFrames, placeholderFrames, rowsScrolled: Math.round((top - start) / 84) };
 }`;
 
 /** Two seconds of frames while nothing happens: the display's interval and the machine's own jitter. */
@@ -154,7 +157,7 @@ async function idleFrames(page: Page): Promise<number[]> {
   })`)) as number[];
 }
 
-async function scroll(page: Page, speed: number, ms: number, frameMs: number) {
+export async function scroll(page: Page, speed: number, ms: number, frameMs: number) {
   const trace = (await page.evaluate(`(${SCROLL})(${JSON.stringify({ speed, ms })})`)) as ScrollTrace;
   // A frame that took n display intervals (to the nearest) dropped n - 1.
   const dropped = trace.frames.reduce((sum, f) => sum + Math.max(0, Math.round(f / frameMs) - 1), 0);

@@ -4,6 +4,7 @@ import { formatTime } from '../../app/format';
 import type { InboxRow } from '../../data';
 import { GroupMentionChip } from '../flags/GroupMentionChip';
 import { ChannelIcon } from './ChannelIcon';
+import { sameItem } from './item-props';
 import { SlaBadge } from './SlaBadge';
 
 interface Props {
@@ -14,6 +15,7 @@ interface Props {
   open: boolean;
   /** Ticked for a bulk action. */
   checked: boolean;
+  /** Acts on this row only: a new handler alone does not re-render the row (see sameItem). */
   onOpen: (e: MouseEvent) => void;
 }
 
@@ -63,4 +65,4 @@ export const InboxItem = memo(function InboxItem({ row, top, selected, open, che
       </div>
     </div>
   );
-});
+}, sameItem);
