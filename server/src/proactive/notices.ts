@@ -3,10 +3,13 @@ import type { CreateNoticeRequest, Notice, NoticeAudience } from '../../../proto
 import type { AuditActor } from '../audit/chain';
 import type { AuthContext } from '../auth/context';
 import { announce } from '../casework/announce';
-import { recordEvents, TICKET_EVENT } from '../conversations/events';
+import { recordEvents, statusChange, TICKET_EVENT } from '../conversations/events';
 import { touchCustomer } from '../conversations/graph';
 import type { Db, Sql } from '../db/db';
+import { DEFAULT_POLICIES } from '../pipeline/policies';
 import { teamIdOfKind } from '../routing/store';
+import { planSla } from '../sla/ticket';
+import { loadSlaTickets, storeSla } from '../sla/tracker';
 import { previewOf } from '../sync/rows';
 import { affectedCustomers } from './audience';
 
@@ -152,11 +155,17 @@ export async function sendToRecipient(db: Db, noticeId: string, customerId: stri
       // Workstations that gain this customer through the new conversation need its profile and orders.
       await touchCustomer(tx, '$1', [customerId]);
       await recordEvents(tx, conversationId, [
-        { actor, type: TICKET_EVENT.created, data: { channel: r.channel, status: 'waiting_customer', noticeId } },
+        { actor, type: TICKET_EVENT.created, data: { channel: r.channel, status: 'new', noticeId } },
+        statusChange(actor, { from: 'new', to: 'waiting_customer', cause: 'proactive_notice' }),
       ]);
     }
     const messageId = await announce(tx, { conversationId, kind: 'agent', authorName: NOTICE_AUTHOR, body: r.body });
     await recordEvents(tx, conversationId, [{ actor, type: NOTICE_EVENT, data: { noticeId, messageId, newConversation: isNew } }]);
+    if (isNew) {
+      // On the SLA clock like any ticket, paused while the customer has not answered.
+      const [ticket] = await loadSlaTickets(tx, { ids: [conversationId] });
+      await storeSla(tx, conversationId, planSla(ticket!, DEFAULT_POLICIES, Date.now()).sla);
+    }
     await tx.query(
       `UPDATE proactive_recipients SET status = 'sent', conversation_id = $3, message_id = $4, new_conversation = $5, sent_at = now()
         WHERE notice_id = $1 AND customer_id = $2`,

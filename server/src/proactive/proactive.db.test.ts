@@ -116,8 +116,8 @@ describe('proactive notices', () => {
     expect(byCustomer[people.other]).toBeUndefined();
 
     const events = await loadEvents(s.db, byCustomer[people.wecom]!.conversation_id);
-    expect(events.map((e) => e.type)).toEqual(['ticket.created', NOTICE_EVENT]);
-    expect(events[1]!.actor).toEqual({ kind: 'agent', id: leadId });
+    expect(events.map((e) => e.type)).toEqual(['ticket.created', 'status.changed', NOTICE_EVENT]);
+    expect(events[2]!.actor).toEqual({ kind: 'agent', id: leadId });
     expect((await verifyTicket(s.db, byCustomer[people.wecom]!.conversation_id)).ok).toBe(true);
 
     // The client retries (lost answer): the same notice, nothing sent again.
@@ -140,6 +140,21 @@ describe('proactive notices', () => {
     await deliveries.run(wecom.conversation_id);
     expect(handed).toHaveLength(1);
     expect(handed[0]).toMatchObject({ answeringReceiptId: receiptId('notice-wx-1', 'M100'), body: expect.stringContaining('星河供应商') });
+  });
+
+  it('a customer who answers the notice continues that conversation, which then runs on the SLA clock', async () => {
+    const wecom = (await noticeMessages()).find((m) => m.customer_id === people.wecom)!;
+    const sla = async () =>
+      (await s.db.query<{ status: string; sla_state: string | null; category: string | null }>('SELECT status, sla_state, category FROM conversations WHERE id = $1', [wecom.conversation_id]))
+        .rows[0];
+    // Waiting on the customer: the clock is paused, nothing can breach.
+    expect(await sla()).toMatchObject({ status: 'waiting_customer', sla_state: 'paused' });
+    const reply = await acceptInbound(
+      s.db,
+      chat('notice-wx-1', '我的点卡付款后一直没到账，是不是受这个影响？', { channel: 'wecom', externalMessageId: receiptId('notice-wx-1', 'M101') }),
+    );
+    expect(reply.conversationId).toBe(wecom.conversation_id);
+    expect(await sla()).toMatchObject({ status: 'open', sla_state: 'ok', category: 'delivery_delayed' });
   });
 
   it('finishes a notice left part-way (a crash), sending each remaining customer exactly once even with two senders', async () => {
