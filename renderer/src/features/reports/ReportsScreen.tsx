@@ -54,9 +54,11 @@ export function ReportsScreen() {
   const { agent } = useWorkstation();
   const titleId = useId();
   const ref = useRef<HTMLElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-
   const leadsOnly = agent.role === 'agent';
+  useEffect(() => {
+    if (leadsOnly) ref.current?.focus();
+  }, [leadsOnly]);
+
   return (
     <div className="overlay reports-overlay">
       <section
@@ -100,6 +102,9 @@ export function ReportsScreen() {
 function MonthlyReport({ titleId }: { titleId: string }) {
   const { t } = useTranslation();
   const { api } = useWorkstation();
+  // Focus starts inside the report, so that its keys reach it from the first press.
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => body.current?.focus(), []);
   const [month, setMonth] = useState(() => chinaMonth(Date.now()));
   const report = useQuery({
     queryKey: ['service-report', month],
@@ -128,7 +133,7 @@ function MonthlyReport({ titleId }: { titleId: string }) {
   };
 
   return (
-    <div className="reports-body" onKeyDown={onKeyDown}>
+    <div ref={body} className="reports-body" tabIndex={-1} onKeyDown={onKeyDown}>
       <header className="reports-head">
         <h2 id={titleId}>{t('reports.title')}</h2>
         <button type="button" onClick={() => move(-1)} aria-label={t('reports.prevMonth')} data-testid="reports-prev">
