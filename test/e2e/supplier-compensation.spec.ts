@@ -145,8 +145,10 @@ test('the agent checks the supplier from the order, compensates within the limit
   await agent.locator('.inbox').focus();
   await agent.keyboard.press('o');
   await expect(lookup.getByTestId('supplier-health').locator('[data-state]')).toHaveAttribute('data-state', 'healthy');
-  await lookup.getByTestId('reissue-start').click();
-  await lookup.getByTestId('reissue-confirm').click();
+  // Shift+O asks for the reissue; Enter confirms it.
+  await agent.keyboard.press('Shift+O');
+  await expect(lookup.getByTestId('reissue-reason')).toBeFocused();
+  await agent.keyboard.press('Enter');
   await expect(lookup.getByTestId('reissue-result')).toHaveAttribute('data-status', 'issued');
   await expect(lookup.getByTestId('reissue-result')).toContainText(/\*{4}-\*{4}-\*{4}-\w{4}/);
 

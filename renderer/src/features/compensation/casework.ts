@@ -11,6 +11,8 @@ import { orderToLookUp } from '../suppliers/lookup-order';
 
 export type CaseAction =
   | { do: 'supplier' }
+  /** Look the order up and ask for the reissue confirmation. */
+  | { do: 'reissue' }
   | { do: 'compensate'; kind: CompensationKind | null }
   | { do: 'dispute' }
   | { do: 'freeze' }
@@ -25,11 +27,14 @@ export type CaseDialog =
 interface CaseState {
   /** A dialog over the open conversation; a different conversation never shows it. */
   dialog: (CaseDialog & { conversationId: string }) | null;
-  /** The order whose supplier lookup shows (null: the customer has none); `nonce` changes to look again. */
-  lookup: { conversationId: string; orderId: string | null; nonce: number } | null;
+  /**
+   * The order whose supplier lookup shows (null: the customer has none); `nonce` changes to
+   * look again, and `reissueAsk` to open the reissue confirmation (0: never asked).
+   */
+  lookup: { conversationId: string; orderId: string | null; nonce: number; reissueAsk: number } | null;
   showDialog(dialog: CaseDialog & { conversationId: string }): void;
   closeDialog(): void;
-  lookUp(conversationId: string, orderId: string | null): void;
+  lookUp(conversationId: string, orderId: string | null, askReissue?: boolean): void;
   closeLookup(): void;
 }
 
@@ -38,7 +43,10 @@ export const caseStore = createStore<CaseState>()((set, get) => ({
   lookup: null,
   showDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),
-  lookUp: (conversationId, orderId) => set({ lookup: { conversationId, orderId, nonce: (get().lookup?.nonce ?? 0) + 1 } }),
+  lookUp(conversationId, orderId, askReissue = false) {
+    const nonce = (get().lookup?.nonce ?? 0) + 1;
+    set({ lookup: { conversationId, orderId, nonce, reissueAsk: askReissue ? nonce : 0 } });
+  },
   closeLookup: () => set({ lookup: null }),
 }));
 
@@ -54,8 +62,11 @@ export async function runCaseAction(action: CaseAction, db: KadeskDb): Promise<v
   if (!ui.openId) ui.open(conversationId);
   const store = caseStore.getState();
   switch (action.do) {
-    case 'supplier': {
-      return store.lookUp(conversationId, await orderToLookUp(db, conversationId));
+    case 'supplier':
+    case 'reissue': {
+      // Reissue the order already looked up on this conversation, else the one `o` would check.
+      const shown = store.lookup?.conversationId === conversationId ? store.lookup.orderId : null;
+      return store.lookUp(conversationId, shown ?? (await orderToLookUp(db, conversationId)), action.do === 'reissue');
     }
     case 'compensate':
       return store.showDialog({ kind: 'compensate', preset: action.kind, conversationId });

@@ -45,6 +45,7 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['i'], command: { type: 'knowledge', action: 'checklist' }, label: 'knowledge.commands.checklist' },
   { keys: ['t'], command: { type: 'knowledge', action: 'template' }, label: 'knowledge.commands.template' },
   { keys: ['o'], command: { type: 'case', action: { do: 'supplier' } }, label: 'suppliers.command' },
+  { keys: ['O'], command: { type: 'case', action: { do: 'reissue' } }, label: 'suppliers.reissueCommand' },
   { keys: ['c'], command: { type: 'case', action: { do: 'compensate', kind: null } }, label: 'compensation.command' },
   { keys: ['D'], command: { type: 'case', action: { do: 'dispute' } }, label: 'disputes.command' },
   { keys: ['F'], command: { type: 'case', action: { do: 'freeze' } }, label: 'security.freezeCommand' },

@@ -15,7 +15,7 @@ import './suppliers.css';
 export function SupplierLookup({ order, conversationId }: { order: Order; conversationId: string }) {
   const lookup = useCase((s) => s.lookup);
   if (!lookup || lookup.orderId !== order.id || lookup.conversationId !== conversationId) return null;
-  return <LookupResult order={order} conversationId={conversationId} nonce={lookup.nonce} />;
+  return <LookupResult order={order} conversationId={conversationId} nonce={lookup.nonce} reissueAsk={lookup.reissueAsk} />;
 }
 
 function useAgeText() {
@@ -23,7 +23,7 @@ function useAgeText() {
   return (age: Age) => t(`suppliers.age.${age.unit}`, { count: age.count });
 }
 
-function LookupResult({ order, conversationId, nonce }: { order: Order; conversationId: string; nonce: number }) {
+function LookupResult({ order, conversationId, nonce, reissueAsk }: { order: Order; conversationId: string; nonce: number; reissueAsk: number }) {
   const { t } = useTranslation();
   const ageText = useAgeText();
   const { api } = useWorkstation();
@@ -72,7 +72,7 @@ function LookupResult({ order, conversationId, nonce }: { order: Order; conversa
         </p>
       )}
       {data && <LookupBody data={data} />}
-      <Reissue order={order} conversationId={conversationId} supplier={data?.supplier.name ?? order.supplier} offline={offline} />
+      <Reissue order={order} conversationId={conversationId} supplier={data?.supplier.name ?? order.supplier} offline={offline} ask={reissueAsk} />
     </div>
   );
 }
@@ -167,10 +167,19 @@ function Part<T>({ part, title, testId, children }: { part: SupplierPart<T>; tit
 }
 
 /** 补发: confirm with a reason; a retry after a failure reuses the request id, so keys are reissued once. */
-function Reissue({ order, conversationId, supplier, offline }: { order: Order; conversationId: string; supplier: string; offline: boolean }) {
+function Reissue(props: { order: Order; conversationId: string; supplier: string; offline: boolean; ask: number }) {
+  const { order, conversationId, supplier, offline, ask } = props;
   const { t } = useTranslation();
   const { api } = useWorkstation();
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState(ask > 0);
+  const reasonRef = useRef<HTMLInputElement>(null);
+  // Shift+O (or the palette) asks for the confirmation; the reason field takes focus.
+  useEffect(() => {
+    if (ask > 0) setConfirming(true);
+  }, [ask]);
+  useEffect(() => {
+    if (confirming && ask > 0) reasonRef.current?.focus();
+  }, [confirming, ask]);
   const [reason, setReason] = useState(() => t('suppliers.reissueReasonDefault'));
   const attempt = useRef<Attempt | null>(null);
   const mutation = useMutation({
@@ -205,7 +214,7 @@ function Reissue({ order, conversationId, supplier, offline }: { order: Order; c
           <p>{t('suppliers.reissueConfirmText', { supplier, order: order.id })}</p>
           <label>
             {t('suppliers.reissueReason')}
-            <input value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={500} data-testid="reissue-reason" />
+            <input ref={reasonRef} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={500} data-testid="reissue-reason" />
           </label>
           <div className="form-actions">
             <button type="submit" className="primary" disabled={offline || mutation.isPending || reason.trim() === ''} data-testid="reissue-confirm">

@@ -1,6 +1,7 @@
 // Supplier lookups and reissues (上游查询、补发). `suppliersEn` must have exactly these keys.
 export const suppliersZhCN = {
   command: '查询上游供应商',
+  reissueCommand: '申请补发卡密…',
   lookup: '查询上游',
   noOrder: '该客户没有订单，无从查询上游供应商',
   title: '上游供应商：{{name}}',
@@ -68,6 +69,7 @@ export const suppliersZhCN = {
 
 export const suppliersEn: typeof suppliersZhCN = {
   command: 'Check the upstream supplier',
+  reissueCommand: 'Request a card key reissue…',
   lookup: 'Check supplier',
   noOrder: 'This customer has no orders, so there is no supplier to check',
   title: 'Upstream supplier: {{name}}',
