@@ -27,6 +27,19 @@ describe('api client', () => {
     expect(isTransient(new TypeError('fetch failed'))).toBe(true);
   });
 
+  it('fetches a file with the session token and turns an error answer into an ApiRequestError', async () => {
+    const seen: Array<string | null> = [];
+    const api = client(async (_url, init) => {
+      seen.push(new Headers(init?.headers).get('Authorization'));
+      return new Response(new Uint8Array([0x25, 0x50, 0x44, 0x46]), { status: 200, headers: { 'Content-Type': 'application/pdf' } });
+    });
+    const blob = await api.getBlob('/api/reports/service.pdf?month=2026-11');
+    expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([0x25, 0x50, 0x44, 0x46]);
+    expect(seen).toEqual(['Bearer tok']);
+    const refused = client(async () => new Response(JSON.stringify({ error: { code: 'report_font_missing', message: '没有中文字体' } }), { status: 503 }));
+    expect(await refused.getBlob('/x').catch((e: unknown) => e)).toMatchObject({ kind: 'http', status: 503, code: 'report_font_missing' });
+  });
+
   it('gives up on a request that hangs, as a network failure', async () => {
     const hanging: typeof fetch = (_input, init) =>
       new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
