@@ -84,6 +84,8 @@ async function messagesOf(conversationId: string, token: string): Promise<Row[]>
 }
 
 test('story 1: one macro sends the ETA reply, grants a coupon and waits on the supplier', async ({ browser }) => {
+  // Reads the whole demo workspace (months of history) through sync, more than once.
+  test.slow();
   const [ticket] = await supplierTickets();
   expect(ticket, 'the demo has an open "not received" 王者荣耀 point-card ticket').toBeDefined();
   const ctx = await browser.newContext();
@@ -133,6 +135,8 @@ test('story 1: one macro sends the ETA reply, grants a coupon and waits on the s
 });
 
 test('story 2: offline, a reply-and-status macro queues and is delivered once; a paying macro is refused up front', async ({ browser }) => {
+  // Reads the whole demo workspace (months of history) through sync, more than once.
+  test.slow();
   // Another ticket than story 1's.
   const ticket = (await supplierTickets()).at(-1);
   const ctx = await browser.newContext();
@@ -156,6 +160,7 @@ test('story 2: offline, a reply-and-status macro queues and is delivered once; a
   // A macro of ticket changes only (reply, tag, status) runs from the cached macros.
   await pickMacro(page, '请客户提供截图');
   await expect(preview.getByTestId('macro-offline')).toHaveCount(0);
+  await expect(preview.getByTestId('macro-run')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(preview).toHaveCount(0);
   const reply = page.getByTestId('thread').getByTestId('message').filter({ hasText: '请提供兑换卡密时的报错截图' });
@@ -178,6 +183,8 @@ test('story 2: offline, a reply-and-status macro queues and is delivered once; a
 });
 
 test('an agent writes a personal macro in the editor and runs it from the picker', async ({ browser }) => {
+  // Reads the whole demo workspace (months of history) through sync, more than once.
+  test.slow();
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   await signIn(page, server.url, 'agent06');
