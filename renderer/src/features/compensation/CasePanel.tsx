@@ -10,6 +10,7 @@ import { useMaySecure } from '../security/SecurityDialogs';
 import { useSyncStatus, useWorkstation } from '../workspace/workstation';
 import { runCaseAction, useCase, type CaseAction } from './casework';
 import { failureOf } from './outcome';
+import { BINDINGS, keyLabel } from '../shortcuts/keymap';
 import './compensation.css';
 
 export const compensationsKey = (conversationId: string) => ['compensations', conversationId] as const;
@@ -44,18 +45,18 @@ export function CasePanel({ conversationId }: { conversationId: string }) {
       )}
       <section className="case-actions" data-testid="case-actions">
         <button type="button" onClick={() => run({ do: 'compensate', kind: null })} data-testid="case-compensate">
-          {t('compensation.title')} <kbd>c</kbd>
+          {t('compensation.title')} <CaseKey action={{ do: 'compensate', kind: null }} />
         </button>
         <button type="button" onClick={() => run({ do: 'dispute' })} data-testid="case-dispute">
-          {t('disputes.section')} <kbd>Shift+d</kbd>
+          {t('disputes.section')} <CaseKey action={{ do: 'dispute' }} />
         </button>
         {secure && (
           <>
             <button type="button" onClick={() => run({ do: 'freeze' })} data-testid="case-freeze">
-              {t('security.freezeCommand')} <kbd>Shift+f</kbd>
+              {t('security.freezeCommand')} <CaseKey action={{ do: 'freeze' }} />
             </button>
             <button type="button" onClick={() => run({ do: 'transactions' })} data-testid="case-transactions">
-              {t('security.transactionsCommand')} <kbd>Shift+t</kbd>
+              {t('security.transactionsCommand')} <CaseKey action={{ do: 'transactions' }} />
             </button>
           </>
         )}
@@ -128,4 +129,10 @@ function DisputeList({ conversationId, offline }: { conversationId: string; offl
       ))}
     </section>
   );
+}
+
+/** The key bound to a casework command, as the help overlay shows it. */
+function CaseKey({ action }: { action: CaseAction }) {
+  const binding = BINDINGS.find((b) => b.command.type === 'case' && JSON.stringify(b.command.action) === JSON.stringify(action));
+  return binding ? <kbd>{keyLabel(binding.keys[0]!)}</kbd> : null;
 }
