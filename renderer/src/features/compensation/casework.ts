@@ -64,7 +64,7 @@ export async function runCaseAction(action: CaseAction, db: KadeskDb): Promise<v
   switch (action.do) {
     case 'supplier':
     case 'reissue': {
-      // Reissue the order already looked up on this conversation, else the one `o` would check.
+      // The order already looked up on this conversation (one the agent clicked), else its own or the newest.
       const shown = store.lookup?.conversationId === conversationId ? store.lookup.orderId : null;
       return store.lookUp(conversationId, shown ?? (await orderToLookUp(db, conversationId)), action.do === 'reissue');
     }
