@@ -77,7 +77,9 @@ export const KnowledgeResponse = z.object({ sops: z.array(Sop), articles: z.arra
 export type KnowledgeResponse = z.infer<typeof KnowledgeResponse>;
 
 export const SopResponse = z.object({ sop: Sop });
+export type SopResponse = z.infer<typeof SopResponse>;
 export const ArticleResponse = z.object({ article: Article });
+export type ArticleResponse = z.infer<typeof ArticleResponse>;
 
 /** One checklist step's state on a ticket; `at` is when the agent ticked it (their clock). */
 export const ChecklistTick = z.object({

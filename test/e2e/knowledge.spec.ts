@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from './server';
 import { signIn } from './workstation';
 
@@ -13,6 +13,14 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
+
+/** What the server says, asked with the signed-in page's session. */
+async function apiGet<T>(page: Page, path: string): Promise<T> {
+  const token = (await page.evaluate("localStorage.getItem('kadesk.token')")) as string;
+  const res = await page.request.get(server.url + path, { headers: { authorization: `Bearer ${token}` } });
+  expect(res.ok()).toBe(true);
+  return (await res.json()) as T;
+}
 
 test('an agent ticks an SOP checklist step offline; it survives a reload and syncs when back online', async ({ browser }) => {
   const ctx = await browser.newContext();
@@ -73,12 +81,7 @@ test('an agent ticks an SOP checklist step offline; it survives a reload and syn
   await agent.unroute('**/api/conversations/*/checklist');
   await expect(again).toHaveAttribute('data-pending', '0', { timeout: 20_000 });
   await expect(again).toBeChecked();
-  const ticks = await agent.evaluate(async (id) => {
-    const res = await fetch(`/api/conversations/${id}/checklist`, {
-      headers: { authorization: `Bearer ${localStorage.getItem('kadesk.token')}` },
-    });
-    return ((await res.json()) as { ticks: Array<{ itemId: string; checked: boolean }> }).ticks;
-  }, conversationId);
+  const { ticks } = await apiGet<{ ticks: Array<{ itemId: string; checked: boolean }> }>(agent, `/api/conversations/${conversationId}/checklist`);
   expect(ticks).toEqual([expect.objectContaining({ itemId, checked: true })]);
   await ctx.close();
 });
@@ -102,11 +105,8 @@ test('an admin edits a category’s checklist from the palette; existing steps k
   await form.getByTestId('sop-save').click();
   await expect(form.getByRole('status')).toHaveText('已保存');
 
-  const sop = await admin.evaluate(async () => {
-    const res = await fetch('/api/knowledge', { headers: { authorization: `Bearer ${localStorage.getItem('kadesk.token')}` } });
-    const body = (await res.json()) as { sops: Array<{ category: string; checklist: Array<{ id: string; text: string }> }> };
-    return body.sops.find((s) => s.category === 'how_to')!;
-  });
+  const { sops } = await apiGet<{ sops: Array<{ category: string; checklist: Array<{ id: string; text: string }> }> }>(admin, '/api/knowledge');
+  const sop = sops.find((s) => s.category === 'how_to')!;
   // Existing steps keep their ids (ticks stay attached); the new step is last.
   expect(sop.checklist.slice(0, 3).map((i) => i.id)).toEqual(['question', 'article', 'confirm']);
   expect(sop.checklist.at(-1)!.text).toBe('请客户说明使用的设备与系统版本');
