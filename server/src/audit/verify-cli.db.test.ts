@@ -9,6 +9,7 @@ import { migrate } from '../db/migrate';
 import { addConversation, addCustomer } from '../testing/fixtures';
 import { createTestDb, TEST_PG_URL } from '../testing/test-db';
 import { appendEvent } from './store';
+import { appendWorkspaceEvent } from './workspace';
 
 const CLI = fileURLToPath(new URL('./verify-cli.ts', import.meta.url));
 
@@ -67,7 +68,13 @@ describe('audit verify CLI', () => {
       }
       return ticketId;
     };
-    [good, bad] = await c.use(async (db) => [await ticketWithTwoEvents(db), await ticketWithTwoEvents(db)]);
+    [good, bad] = await c.use(async (db) => {
+      for (const capacity of [4, 6]) {
+        const data = { agentId: 'A1', from: { capacity: capacity - 1 }, to: { capacity } };
+        await db.write((tx) => appendWorkspaceEvent(tx, { actor: { kind: 'agent', id: 'SUP1' }, type: 'agent.updated', data }));
+      }
+      return [await ticketWithTwoEvents(db), await ticketWithTwoEvents(db)];
+    });
   });
   afterAll(() => c.dispose());
 
@@ -76,7 +83,9 @@ describe('audit verify CLI', () => {
     expect(all.code).toBe(0);
     expect(all.json.ok).toBe(true);
     expect(all.json.tickets.map((v: { ticketId: string }) => v.ticketId).sort()).toEqual([good, bad].sort());
+    expect(all.json.workspace).toMatchObject({ chain: 'workspace', ok: true, events: 2 });
     expect(runCli(c.env, good).json).toMatchObject({ ok: true, tickets: [{ ticketId: good, ok: true, events: 2 }] });
+    expect(runCli(c.env, '--workspace')).toMatchObject({ code: 0, json: { ok: true, tickets: [], workspace: { ok: true, events: 2 } } });
   });
 
   it('exits 1 and names the break once a chain is tampered with', async () => {
@@ -91,6 +100,22 @@ describe('audit verify CLI', () => {
     expect(all.code).toBe(1);
     expect(all.json.tickets).toContainEqual({ ticketId: bad, ok: false, events: 2, seq: 2, reason: 'changed', detail: expect.any(String) });
     expect(all.json.tickets).toContainEqual(expect.objectContaining({ ticketId: good, ok: true }));
+  });
+
+  it('exits 1 once a recorded change to an agent is altered', async () => {
+    await c.use((db) =>
+      db.write(async (tx) => {
+        await tx.query('ALTER TABLE workspace_events DISABLE TRIGGER workspace_events_append_only');
+        await tx.query(`UPDATE workspace_events SET data = jsonb_set(data, '{to,capacity}', '60') WHERE seq = 1`);
+        await tx.query('ALTER TABLE workspace_events ENABLE TRIGGER workspace_events_append_only');
+      }),
+    );
+    const workspace = runCli(c.env, '--workspace');
+    expect(workspace.code).toBe(1);
+    expect(workspace.json.workspace).toEqual({ chain: 'workspace', ok: false, events: 2, seq: 1, reason: 'changed', detail: expect.any(String) });
+    expect(runCli(c.env, '--all')).toMatchObject({ code: 1, json: { ok: false, workspace: { ok: false, seq: 1 } } });
+    // A ticket's own check does not look at the workspace chain.
+    expect(runCli(c.env, good).code).toBe(0);
   });
 
   it('exits 2 on bad arguments', () => {

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { AgentResponse, CreateAgentRequest, UpdateAgentRequest } from '../../../protocol/agents';
 import type { ServerDeps } from '../app';
 import { badRequest, HttpError, notFound } from '../http/errors';
+import { appendWorkspaceEvent } from '../audit/workspace';
+import { AGENT_UPDATED, agentChange, type AgentSettings } from './agent-change';
 import { AGENT_COLUMNS, agentFromRow, type AgentRow } from './agent-row';
 import { requireRole } from './guard';
 import { hashPassword } from './password';
@@ -11,7 +13,7 @@ import { insertAgent } from './agents';
 
 const AgentParams = z.object({ id: z.string().min(1).max(64) });
 
-/** Managing agent accounts: admins create them; supervisors and admins set status and capacity. */
+/** Managing agent accounts: admins create them; supervisors and admins set status and capacity, each change audited. */
 export function agentRoutes({ db }: ServerDeps) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
@@ -44,12 +46,20 @@ export function agentRoutes({ db }: ServerDeps) {
       },
       async (req) => {
         const row = await db.write(async (tx) => {
+          // The old values, locked until commit, for the audit record of the change.
+          const before = await tx.query<AgentSettings>('SELECT status, capacity FROM agents WHERE id = $1 AND deleted_at IS NULL FOR UPDATE', [
+            req.params.id,
+          ]);
+          if (!before.rows[0]) return undefined;
           const { rows } = await tx.query<AgentRow>(
             `UPDATE agents AS a SET status = COALESCE($2, a.status), capacity = COALESCE($3, a.capacity)
-             WHERE a.id = $1 AND a.deleted_at IS NULL RETURNING ${AGENT_COLUMNS}`,
+             WHERE a.id = $1 RETURNING ${AGENT_COLUMNS}`,
             [req.params.id, req.body.status ?? null, req.body.capacity ?? null],
           );
-          return rows[0];
+          const after = rows[0]!;
+          const change = agentChange(after.id, before.rows[0], after);
+          if (change) await appendWorkspaceEvent(tx, { actor: { kind: 'agent', id: req.auth!.agentId }, type: AGENT_UPDATED, data: change });
+          return after;
         });
         if (!row) throw notFound('找不到该客服 (no such agent)');
         return { agent: agentFromRow(row) };
