@@ -108,7 +108,7 @@ describe('PDF export', () => {
     const { text, totalPages } = await extractText(doc, { mergePages: true });
     expect(totalPages).toBeGreaterThanOrEqual(1);
     const flat = text.replace(/\s+/g, '');
-    for (const expected of ['Kadesk客户服务月度报告2026-11', '会话量3', '首次响应P50（秒）25', 'SLA达成率（%）50', '星河卡业', '到账延迟/未到账']) {
+    for (const expected of ['Kadesk客户服务月度报告2026-11', '生成于2026-12-0109:00', '会话量3', '首次响应P50（秒）25', 'SLA达成率（%）50', '星河卡业', '到账延迟/未到账']) {
       expect(flat).toContain(expected);
     }
   });

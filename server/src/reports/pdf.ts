@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { ServiceReport } from '../../../protocol/reports';
+import { chinaWallClock } from '../casework/china-time';
 import { type Cell, type ReportTable, reportTables, reportTitle } from './document';
 import type { FontFile } from './font';
 import { CHANNEL_ZH } from './labels';
@@ -115,7 +116,7 @@ export async function reportPdf(r: ServiceReport, fonts: readonly FontFile[]): P
   doc
     .fontSize(9)
     .fillColor(MUTED)
-    .text(`期间 ${r.period.from} 至 ${r.period.to}（北京时间） · 生成于 ${r.generatedAt} · 渠道 ${r.volume.byChannel.map((c) => CHANNEL_ZH[c.key]).join('、') || '—'}`);
+    .text(`期间 ${r.period.from} 至 ${r.period.to}（北京时间） · 生成于 ${chinaWallClock(new Date(r.generatedAt)).toISOString().slice(0, 16).replace('T', ' ')} · 渠道 ${r.volume.byChannel.map((c) => CHANNEL_ZH[c.key]).join('、') || '—'}`);
   const [summary, ...rest] = reportTables(r);
   drawTable(doc, summary!);
   drawDailyChart(doc, r);
