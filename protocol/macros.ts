@@ -119,3 +119,14 @@ export const MacroResponse = z.object({ macro: Macro });
 // GET /api/macros — the shared macros and the caller's own personal ones.
 export const MacroListResponse = z.object({ macros: z.array(Macro) });
 export type MacroListResponse = z.infer<typeof MacroListResponse>;
+
+// GET /api/macros/:id/history (admin) — every change of a macro, oldest first; kept after deletion.
+export const MacroChange = z.object({
+  at: z.string(),
+  actorId: z.string().nullable(),
+  action: z.enum(['created', 'updated', 'deleted']),
+  before: Macro.nullable(),
+  after: Macro.nullable(),
+});
+export type MacroChange = z.infer<typeof MacroChange>;
+export const MacroHistoryResponse = z.object({ changes: z.array(MacroChange) });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../../protocol/entities';
-import type { Macro, MacroListResponse } from '../../../protocol/macros';
+import type { Macro, MacroHistoryResponse, MacroListResponse } from '../../../protocol/macros';
 import { createTestServer, type TestServer } from '../testing/test-server';
 import { DEMO_MACROS, ensureDemoMacros, STORY_ONE_MACRO } from './demo';
 import { macroEvents } from './store';
@@ -42,6 +42,18 @@ describe('macros', () => {
     expect(edit.status).toBe(403);
     const del = await call(tokens.agent, 'DELETE', `/api/macros/${created.body.macro.id}`);
     expect(del.status).toBe(403);
+
+    // Admins read a shared macro's changes; agents may not.
+    const renamed = await call(tokens.admin, 'PATCH', `/api/macros/${created.body.macro.id}`, { name: '通用：请稍候' });
+    expect(renamed.status).toBe(200);
+    const history = await call<MacroHistoryResponse>(tokens.admin, 'GET', `/api/macros/${created.body.macro.id}/history`);
+    expect(history.status).toBe(200);
+    expect(history.body.changes.map((c) => [c.action, c.before?.name ?? null, c.after?.name ?? null])).toEqual([
+      ['created', null, '通用：稍候回复'],
+      ['updated', '通用：稍候回复', '通用：请稍候'],
+    ]);
+    expect((await call(tokens.agent, 'GET', `/api/macros/${created.body.macro.id}/history`)).status).toBe(403);
+    expect((await call(tokens.admin, 'GET', '/api/macros/NO-SUCH-MACRO/history')).status).toBe(404);
   });
 
   it('keeps personal macros to their owner: others neither list nor change them', async () => {
@@ -59,6 +71,7 @@ describe('macros', () => {
     expect((await list(tokens.admin)).map((m) => m.id)).not.toContain(id);
     expect((await call(tokens.admin, 'PATCH', `/api/macros/${id}`, { name: 'x' })).status).toBe(404);
     expect((await call(tokens.other, 'DELETE', `/api/macros/${id}`)).status).toBe(404);
+    expect((await call(tokens.admin, 'GET', `/api/macros/${id}/history`)).status).toBe(404);
 
     const renamed = await call<{ macro: Macro }>(tokens.agent, 'PATCH', `/api/macros/${id}`, { name: '我的：索要订单号', category: 'order_state' });
     expect(renamed.status).toBe(200);

@@ -84,10 +84,21 @@ export async function recordMacroEvent(sql: Sql, e: MacroEvent): Promise<void> {
   ]);
 }
 
-export async function macroEvents(sql: Sql, macroId: string): Promise<MacroEvent[]> {
-  const { rows } = await sql.query<{ macro_id: string; actor_id: string | null; action: MacroEvent['action']; before: Macro | null; after: Macro | null }>(
-    'SELECT macro_id, actor_id, action, before, after FROM macro_events WHERE macro_id = $1 ORDER BY seq',
-    [macroId],
-  );
-  return rows.map((r) => ({ macroId: r.macro_id, actorId: r.actor_id, action: r.action, before: r.before, after: r.after }));
+export async function macroEvents(sql: Sql, macroId: string): Promise<Array<MacroEvent & { at: string }>> {
+  const { rows } = await sql.query<{
+    macro_id: string;
+    at: Date | string;
+    actor_id: string | null;
+    action: MacroEvent['action'];
+    before: Macro | null;
+    after: Macro | null;
+  }>('SELECT macro_id, at, actor_id, action, before, after FROM macro_events WHERE macro_id = $1 ORDER BY seq', [macroId]);
+  return rows.map((r) => ({
+    macroId: r.macro_id,
+    at: new Date(r.at).toISOString(),
+    actorId: r.actor_id,
+    action: r.action,
+    before: r.before,
+    after: r.after,
+  }));
 }
