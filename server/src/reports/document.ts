@@ -33,6 +33,7 @@ const times = (label: string, p: Percentiles, unit: (ms: number | null) => numbe
 export function reportTables(r: ServiceReport): ReportTable[] {
   const { volume: v, times: t, sla, csat, compensation: comp } = r;
   const channels = v.byChannel.map((c) => c.key);
+  const categories = v.byCategory.map((c) => c.key);
   return [
     {
       id: 'summary',
@@ -76,6 +77,12 @@ export function reportTables(r: ServiceReport): ReportTable[] {
       title: '每日会话量（北京时间）',
       columns: ['日期', '合计', ...channels.map((c) => CHANNEL_ZH[c])],
       rows: v.byDay.map((d) => [d.day, d.total, ...channels.map((c) => d.byChannel[c] ?? 0)]),
+    },
+    {
+      id: 'byDayCategory',
+      title: '每日会话量（按问题类别）',
+      columns: ['日期', '合计', ...categories.map(categoryName)],
+      rows: v.byDay.map((d) => [d.day, d.total, ...categories.map((c) => d.byCategory[c] ?? 0)]),
     },
     {
       id: 'times',

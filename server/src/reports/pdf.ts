@@ -120,8 +120,8 @@ export async function reportPdf(r: ServiceReport, fonts: readonly FontFile[]): P
   const [summary, ...rest] = reportTables(r);
   drawTable(doc, summary!);
   drawDailyChart(doc, r);
-  // The daily table repeats the chart's figures by channel; the CSV keeps it, the PDF shows the chart.
-  for (const t of rest) if (t.id !== 'byDay') drawTable(doc, t);
+  // The daily tables are too wide for a page; the CSV keeps them, the PDF shows the chart.
+  for (const t of rest) if (t.id !== 'byDay' && t.id !== 'byDayCategory') drawTable(doc, t);
   doc.end();
   return done;
 }

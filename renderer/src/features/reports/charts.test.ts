@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceReport } from '../../../../protocol';
-import { compensationByCause, formatDuration, formatPercent, REPORT_CHARTS, slaByPolicy, supplierLiability, times, volumeByCategory, volumeByDay } from './charts';
+import {
+  compensationByCause,
+  formatDuration,
+  formatPercent,
+  REPORT_CHARTS,
+  slaByPolicy,
+  supplierLiability,
+  times,
+  volumeByCategory,
+  volumeByDay,
+  volumeByDayAndCategory,
+} from './charts';
 import { chinaMonth, exportFileName, isMonth, shiftMonth } from './month';
 
 // Keys come back with their values, so the tests see what would be translated.
@@ -20,8 +31,8 @@ const REPORT: ServiceReport = {
       { key: 'email', count: 1 },
     ],
     byDay: [
-      { day: '2026-11-01', total: 3, byCategory: {}, byChannel: { webchat: 2, email: 1 } },
-      { day: '2026-11-02', total: 1, byCategory: {}, byChannel: { webchat: 1 } },
+      { day: '2026-11-01', total: 3, byCategory: { how_to: 2, unclassified: 1 }, byChannel: { webchat: 2, email: 1 } },
+      { day: '2026-11-02', total: 1, byCategory: { how_to: 1 }, byChannel: { webchat: 1 } },
     ],
   },
   times: {
@@ -58,6 +69,13 @@ describe('report charts', () => {
     expect(o.series).toEqual([
       { type: 'bar', stack: 'volume', name: 'channel.webchat', data: [2, 1] },
       { type: 'bar', stack: 'volume', name: 'channel.email', data: [1, 0] },
+    ]);
+  });
+
+  it('stacks each category per day, most frequent first', () => {
+    expect((volumeByDayAndCategory(REPORT, tr).series as Array<{ name: string; data: number[] }>).map((s) => [s.name, s.data])).toEqual([
+      ['category.how_to', [2, 1]],
+      ['reports.chart.unclassified', [1, 0]],
     ]);
   });
 

@@ -34,20 +34,29 @@ const base = (): EChartsOption => ({
   grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
 });
 
-export function volumeByDay(r: ServiceReport, tr: Translate): EChartsOption {
+/** Conversations per day, one stacked series per key (channel or category), most frequent first. */
+type DayVolume = ServiceReport['volume']['byDay'][number];
+
+function stackedByDay(
+  r: ServiceReport,
+  keys: readonly string[],
+  countOf: (d: DayVolume, key: string) => number,
+  name: (key: string) => string,
+): EChartsOption {
   return {
     ...base(),
-    legend: { top: 0 },
+    legend: { top: 0, type: 'scroll' },
     xAxis: { type: 'category', data: r.volume.byDay.map((d) => d.day.slice(5)) },
     yAxis: { type: 'value', minInterval: 1 },
-    series: r.volume.byChannel.map((c) => ({
-      type: 'bar',
-      stack: 'volume',
-      name: tr(`channel.${c.key}`),
-      data: r.volume.byDay.map((d) => d.byChannel[c.key] ?? 0),
-    })),
+    series: keys.map((key) => ({ type: 'bar', stack: 'volume', name: name(key), data: r.volume.byDay.map((d) => countOf(d, key)) })),
   };
 }
+
+export const volumeByDay = (r: ServiceReport, tr: Translate): EChartsOption =>
+  stackedByDay(r, r.volume.byChannel.map((c) => c.key), (d, key) => d.byChannel[key] ?? 0, (key) => tr(`channel.${key}`));
+
+export const volumeByDayAndCategory = (r: ServiceReport, tr: Translate): EChartsOption =>
+  stackedByDay(r, r.volume.byCategory.map((c) => c.key), (d, key) => d.byCategory[key] ?? 0, (key) => categoryLabel(key, tr));
 
 /** Largest at the top. */
 function horizontal(names: string[], series: EChartsOption['series'], legend = false): EChartsOption {
@@ -126,6 +135,13 @@ export function supplierLiability(r: ServiceReport, tr: Translate): EChartsOptio
 /** Every chart of the screen, in order, with whether it has anything to show. */
 export const REPORT_CHARTS = [
   { id: 'byDay', title: 'reports.chart.byDay', option: volumeByDay, has: (r: ServiceReport) => r.volume.total > 0, wide: true },
+  {
+    id: 'byDayCategory',
+    title: 'reports.chart.byDayCategory',
+    option: volumeByDayAndCategory,
+    has: (r: ServiceReport) => r.volume.total > 0,
+    wide: true,
+  },
   { id: 'byCategory', title: 'reports.chart.byCategory', option: volumeByCategory, has: (r: ServiceReport) => r.volume.total > 0 },
   { id: 'times', title: 'reports.chart.times', option: times, has: (r: ServiceReport) => r.times.firstResponse.count + r.times.resolution.count > 0 },
   { id: 'slaByPolicy', title: 'reports.chart.slaByPolicy', option: slaByPolicy, has: (r: ServiceReport) => r.sla.byPolicy.length > 0 },

@@ -39,6 +39,7 @@ export const reportsZhCN = {
   },
   chart: {
     byDay: '每日会话量（按渠道）',
+    byDayCategory: '每日会话量（按问题类别）',
     byCategory: '按问题类别',
     times: '响应与解决时长（分钟）',
     slaByPolicy: 'SLA 达成（按策略）',
@@ -110,6 +111,7 @@ export const reportsEn: typeof reportsZhCN = {
   },
   chart: {
     byDay: 'Conversations per day, by channel',
+    byDayCategory: 'Conversations per day, by category',
     byCategory: 'By category',
     times: 'Response and resolution times (minutes)',
     slaByPolicy: 'SLA attainment by policy',
