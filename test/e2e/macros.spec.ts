@@ -4,7 +4,8 @@ import { openConversationId, signIn } from './workstation';
 
 // Macros. Acceptance story 1: on a "not received" ticket whose supplier is congested, one
 // macro key sends the ETA reply (the supplier's own estimate filled in), grants a small
-// coupon and parks the ticket waiting on the supplier. Story 2: offline, a macro of ticket
+// coupon and parks the ticket waiting on the supplier; once it recovers another macro
+// reissues the key, resolves the ticket and sends the survey. Story 2: offline, a macro of ticket
 // changes only still runs; its reply queues and is delivered exactly once on reconnect,
 // while a macro that would pay out is refused before anything happens.
 
@@ -83,7 +84,7 @@ async function messagesOf(conversationId: string, token: string): Promise<Row[]>
   return (data.get('messages') ?? []).filter((m) => m.conversationId === conversationId);
 }
 
-test('story 1: one macro sends the ETA reply, grants a coupon and waits on the supplier', async ({ browser }) => {
+test('story 1: one macro sends the ETA reply, grants a coupon and waits on the supplier; another reissues, resolves and surveys', async ({ browser }) => {
   // Reads the whole demo workspace (months of history) through sync, more than once.
   test.slow();
   const [ticket] = await supplierTickets();
@@ -131,6 +132,29 @@ test('story 1: one macro sends the ETA reply, grants a coupon and waits on the s
   expect(replies).toHaveLength(1);
   const conv = (await workspace(lead)).get('conversations')!.find((c) => c.id === conversationId)!;
   expect(conv.status).toBe('waiting_supplier');
+
+  // The supplier recovers: the follow-up macro reissues the key, tells the customer, resolves
+  // the ticket and sends the satisfaction survey — one survey, though resolving queues one too.
+  const admin = await login('admin', 'kadesk-admin');
+  await api('/api/admin/supplier-sandbox/scenario', 'PUT', { scenario: 'healthy' }, admin);
+  await pickMacro(page, '补发卡密并结单');
+  await expect(preview.locator('[data-type="reissue"]')).toContainText('需要网络');
+  await expect(preview.locator('[data-type="survey"]')).toContainText('需要网络');
+  await expect(preview.getByTestId('macro-run')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(preview).toHaveCount(0);
+  await expect(thread.getByTestId('message').filter({ hasText: '已为您重新发放' })).toHaveAttribute('data-pending', '0', { timeout: 20_000 });
+  await expect(page.getByTestId('thread-status')).toHaveAttribute('data-status', 'resolved');
+  await expect(thread.getByTestId('message').filter({ hasText: '请花几秒钟为本次服务打分' })).toHaveCount(1);
+  await page.waitForTimeout(1500);
+  await expect(thread.getByTestId('message').filter({ hasText: '请花几秒钟为本次服务打分' })).toHaveCount(1);
+  const after = await api<{ compensations: Array<{ kind: string; reissuedKeys: string[] }> }>(
+    `/api/compensations?conversationId=${conversationId}`,
+    'GET',
+    undefined,
+    lead,
+  );
+  expect(after.compensations.filter((c) => c.kind === 'reissue')).toHaveLength(1);
   await ctx.close();
 });
 
