@@ -11,17 +11,30 @@ import { ShortcutHelp } from '../shortcuts/ShortcutHelp';
 import { macroCatalog } from '../macros/palette';
 import { useWorkstation } from '../workspace/workstation';
 import { labelText, viewLabel } from '../inbox/view-names';
+import { runnableBy } from './access';
 import { commandCatalog } from './catalog';
 import { Picker } from './Picker';
+import { RefusedNotice } from './refused';
 import { act, focusInbox, runCommand, type CommandHost } from './run';
+import { useViewer } from './viewer';
 
 const close = () => {
   uiStore.getState().setOverlay(null);
   focusInbox();
 };
 
-/** The dialog open now, if any: help, the command palette, or a chooser for assign, status or view. */
+/** The dialog open now, if any, and the notice of a refused command. */
 export function Overlays({ host }: { host: CommandHost }) {
+  return (
+    <>
+      <OpenOverlay host={host} />
+      <RefusedNotice />
+    </>
+  );
+}
+
+/** Help, the command palette, a chooser for assign, status or view, or a workspace screen. */
+function OpenOverlay({ host }: { host: CommandHost }) {
   switch (useUi((s) => s.overlay)) {
     case 'help':
       return <ShortcutHelp />;
@@ -46,10 +59,11 @@ function CommandPalette({ host }: { host: CommandHost }) {
   const { t, i18n } = useTranslation();
   const { db } = useWorkstation();
   const macros = useLiveQuery(() => db.macros.toArray(), [db], []);
+  const viewer = useViewer();
   const entries = useMemo(() => {
     const other = LANGUAGES.find((l) => l !== i18n.language) ?? 'en';
-    return [...commandCatalog(t, i18n.getFixedT(other)), ...macroCatalog(t, macros)];
-  }, [t, i18n, macros]);
+    return runnableBy([...commandCatalog(t, i18n.getFixedT(other)), ...macroCatalog(t, macros)], viewer);
+  }, [t, i18n, macros, viewer]);
   const items = useMemo(() => entries.map((e) => ({ id: e.id, label: e.label, detail: e.group, keys: e.keys, keywords: e.keywords })), [entries]);
   return (
     <Picker

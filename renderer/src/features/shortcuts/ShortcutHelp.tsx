@@ -2,6 +2,8 @@ import type { ParseKeys } from 'i18next';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uiStore } from '../../stores/ui';
+import { runnableBy } from '../commands/access';
+import { useViewer } from '../commands/viewer';
 import { BINDINGS, keyLabel, PALETTE_KEYS } from './keymap';
 import './shortcuts.css';
 
@@ -16,8 +18,10 @@ export function ShortcutHelp() {
   const { t } = useTranslation();
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => closeRef.current?.focus(), []);
+  const viewer = useViewer();
   const close = () => uiStore.getState().setOverlay(null);
-  const rows = [...BINDINGS.map((b) => ({ keys: b.keys.map(keyLabel), label: b.label })), ...ANYWHERE];
+  // Only the keys of what the signed-in role may do.
+  const rows = [...runnableBy(BINDINGS, viewer).map((b) => ({ keys: b.keys.map(keyLabel), label: b.label })), ...ANYWHERE];
 
   return (
     <div className="overlay" onClick={close}>

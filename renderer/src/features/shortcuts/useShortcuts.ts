@@ -1,12 +1,19 @@
 import { useEffect, useRef } from 'react';
+import { refusal } from '../commands/access';
 import type { Command } from '../commands/command';
+import { refusedStore } from '../commands/refused';
+import { useViewer } from '../commands/viewer';
 import { keyTargetOf, shortcutFor } from './keymap';
 
-/** Runs `onCommand` for workstation shortcuts pressed anywhere in the window. */
+/**
+ * Runs `onCommand` for workstation shortcuts pressed anywhere in the window. The key of a
+ * command the signed-in role may not run does nothing but show who it is for.
+ */
 export function useShortcuts(onCommand: (command: Command) => void): void {
-  const latest = useRef(onCommand);
+  const viewer = useViewer();
+  const latest = useRef({ onCommand, viewer });
   useEffect(() => {
-    latest.current = onCommand;
+    latest.current = { onCommand, viewer };
   });
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
@@ -20,7 +27,9 @@ export function useShortcuts(onCommand: (command: Command) => void): void {
       });
       if (!command) return;
       e.preventDefault();
-      latest.current(command);
+      const notice = refusal(command, latest.current.viewer);
+      if (notice === null) latest.current.onCommand(command);
+      else refusedStore.getState().refuse(notice);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
