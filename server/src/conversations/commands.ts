@@ -4,6 +4,7 @@ import { type AuthContext, seesEverything } from '../auth/context';
 import { learnCorrection } from '../classify/store';
 import type { Sql } from '../db/db';
 import { DEFAULT_POLICIES } from '../pipeline/policies';
+import { queueSupplierCheck } from '../pipeline/supplier-checks';
 import { refreshSla } from '../sla/tracker';
 import { previewOf } from '../sync/rows';
 import { inScope } from '../sync/scope';
@@ -243,5 +244,7 @@ async function setCategory(tx: Sql, auth: AuthContext, conv: LoadedConversation,
     },
   ]);
   await refreshSla(tx, conv.id, DEFAULT_POLICIES);
+  // Corrected to 到账延迟 with an order: the pipeline sweep checks the supplier automatically.
+  await queueSupplierCheck(tx, conv.id);
   return applied;
 }

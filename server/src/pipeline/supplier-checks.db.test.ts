@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { verifyTicket } from '../audit/store';
 import { addOrder, caseWorld, type CaseWorld, SUPPLIER } from '../casework/testing';
 import { runtimeFor, type SupplierRuntime } from '../suppliers/runtime';
+import { push } from '../sync/push';
 import { addChannelCustomer, chat } from '../testing/pipeline-fixtures';
 import { processPending } from './process';
 import { Pipeline } from './service';
@@ -126,6 +127,25 @@ describe('automatic supplier check of not-received tickets, from the pipeline', 
     // 1.5 s is past the test supplier's 1 s timeout: recorded as unavailable, to be retried.
     expect(await job(t.id)).toMatchObject({ state: 'retrying', outcome: 'unavailable', attempts: 1 });
     w.sandbox.setScenario('healthy', w.supplierId);
+  });
+
+  it('an agent who corrects a ticket to 到账延迟 has its supplier checked by the next sweep', async () => {
+    w.sandbox.setScenario('congested', w.supplierId);
+    const c = await customerWithOrder();
+    await pipeline.receive(chat(c.user, `订单 ${c.orderId} 能开发票吗？`), silent);
+    await pipeline.settled();
+    const t = await ticketOf(c.customerId);
+    expect(t.category).not.toBe('delivery_delayed');
+    expect(await job(t.id)).toBeUndefined();
+
+    const lead = await w.s.db.query<{ id: string; name: string }>(`SELECT id, name FROM agents WHERE login = 'case-lead'`);
+    const auth = { agentId: lead.rows[0]!.id, name: lead.rows[0]!.name, role: 'supervisor' as const, teamIds: [] };
+    const mutation = { id: `fix-${t.id}`, name: 'conversation.setCategory' as const, args: { conversationId: t.id, category: 'delivery_delayed' as const } };
+    await push(w.s.db, auth, { clientId: 'ws-check', mutations: [mutation] });
+    expect(await job(t.id)).toMatchObject({ state: 'pending' });
+    await pipeline.sweep(silent);
+    expect(await job(t.id)).toMatchObject({ state: 'done', outcome: 'notified' });
+    expect((await ticketOf(c.customerId)).status).toBe('waiting_supplier');
   });
 
   it('survives the process dying: a message processed by the sweep, and a runner that died holding the job', async () => {
