@@ -130,3 +130,4 @@ export const MacroChange = z.object({
 });
 export type MacroChange = z.infer<typeof MacroChange>;
 export const MacroHistoryResponse = z.object({ changes: z.array(MacroChange) });
+export type MacroHistoryResponse = z.infer<typeof MacroHistoryResponse>;
