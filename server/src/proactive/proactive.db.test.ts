@@ -157,6 +157,25 @@ describe('proactive notices', () => {
     expect(await sla()).toMatchObject({ status: 'open', sla_state: 'ok', category: 'delivery_delayed' });
   });
 
+  it('sends everyone else when one customer fails, and a retry of the request finishes the notice', async () => {
+    // The web customer has no open conversation left, so theirs needs a new one, which the database refuses for now.
+    await s.db.write((tx) => tx.query(`UPDATE conversations SET status = 'resolved' WHERE customer_id = $1`, [people.web]));
+    await s.db.exec(`CREATE FUNCTION kadesk_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'refused by test'; END $$;
+      CREATE TRIGGER kadesk_test_refuse BEFORE INSERT ON conversations FOR EACH ROW EXECUTE FUNCTION kadesk_test_refuse();`);
+    const request = { id: 'notice-20261123-c', audience: { supplier: SUPPLIER }, subject: '到账说明', body: '您好，延迟到账的订单已全部处理完毕。' };
+    const created = await call<Notice>(lead, 'POST', '/api/proactive/notices', request);
+    expect(created.status).toBe(201);
+    await expect
+      .poll(async () => (await call<Notice>(lead, 'GET', `/api/proactive/notices/${request.id}`)).body, { timeout: 15_000 })
+      .toMatchObject({ state: 'sending', sent: 2, pending: 1 });
+    await s.db.exec('DROP TRIGGER kadesk_test_refuse ON conversations; DROP FUNCTION kadesk_test_refuse();');
+
+    const retried = await call<Notice>(lead, 'POST', '/api/proactive/notices', request);
+    expect(retried.status).toBe(200);
+    expect(await waitDone(request.id)).toMatchObject({ sent: 3, pending: 0, newConversations: 1 });
+  });
+
   it('finishes a notice left part-way (a crash), sending each remaining customer exactly once even with two senders', async () => {
     const auth = { agentId: leadId, name: 'notice-lead', role: 'supervisor' as const, teamIds: [] };
     const out = await createNotice(s.db, auth, { id: 'notice-20261123-b', audience: { supplier: SUPPLIER }, subject: '补偿说明', body: '您好，受影响订单将获得补偿。' });

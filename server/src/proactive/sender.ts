@@ -35,11 +35,20 @@ export class NoticeSender {
   }
 
   private async pass(noticeId: string): Promise<void> {
+    const failed = new Set<string>();
     for (;;) {
-      const batch = await pendingRecipients(this.db, noticeId, BATCH);
+      const batch = (await pendingRecipients(this.db, noticeId, BATCH + failed.size)).filter((id) => !failed.has(id));
       let sent = 0;
-      for (const customerId of batch) if (await sendToRecipient(this.db, noticeId, customerId)) sent += 1;
-      // An empty batch, or one another instance took entirely: nothing more for this pass.
+      for (const customerId of batch) {
+        try {
+          if (await sendToRecipient(this.db, noticeId, customerId)) sent += 1;
+        } catch (err) {
+          // One customer's failure holds up nobody else; they stay pending for the next pass.
+          failed.add(customerId);
+          this.log.warn({ err, noticeId, customerId }, 'proactive notice not stored for one customer; retried on the next pass');
+        }
+      }
+      // Nothing left, or nothing this pass could send (another instance has them, or they fail).
       if (batch.length === 0 || sent === 0) break;
     }
     await this.db.write((tx) => finishIfSent(tx, noticeId));
