@@ -54,14 +54,15 @@ export async function queueSupplierCheck(tx: Sql, conversationId: string): Promi
 /**
  * Runs the job of one ticket if it is due and no other runner holds it. Never throws: a
  * failure is recorded on the job (and, the first time, shown to the agent) for a retry.
- * Returns the job's state afterwards, or null when there was nothing to run.
+ * Returns the job's state afterwards, or null when there was nothing to run. `now` defaults
+ * to the database's clock, the one that stamped the job when it was queued.
  */
-export async function runSupplierCheck(db: Db, conversationId: string, runtime: SupplierRuntime, now = new Date()): Promise<CheckJobState | null> {
+export async function runSupplierCheck(db: Db, conversationId: string, runtime: SupplierRuntime, now: Date | null = null): Promise<CheckJobState | null> {
   const claimed = await db.write((tx) =>
     tx.query<{ attempts: number }>(
-      `UPDATE supplier_check_jobs SET not_before = $2, updated_at = now()
-        WHERE conversation_id = $1 AND state IN ('pending', 'retrying') AND not_before <= $3 RETURNING attempts`,
-      [conversationId, new Date(now.getTime() + LEASE_MS), now],
+      `UPDATE supplier_check_jobs SET not_before = COALESCE($2::timestamptz, now()) + make_interval(secs => $3), updated_at = now()
+        WHERE conversation_id = $1 AND state IN ('pending', 'retrying') AND not_before <= COALESCE($2::timestamptz, now()) RETURNING attempts`,
+      [conversationId, now, LEASE_MS / 1000],
     ),
   );
   const job = claimed.rows[0];
@@ -74,9 +75,10 @@ export async function runSupplierCheck(db: Db, conversationId: string, runtime: 
   await db
     .write(async (tx) => {
       await tx.query(
-        `UPDATE supplier_check_jobs SET state = $2, outcome = $3, attempts = $4, last_error = $5, not_before = $6, updated_at = now()
+        `UPDATE supplier_check_jobs SET state = $2, outcome = $3, attempts = $4, last_error = $5,
+           not_before = COALESCE($6::timestamptz, now()) + make_interval(secs => $7), updated_at = now()
           WHERE conversation_id = $1`,
-        [conversationId, next.state, outcome.outcome, next.attempts, next.error, new Date(now.getTime() + (next.retryInMs ?? 0))],
+        [conversationId, next.state, outcome.outcome, next.attempts, next.error, now, (next.retryInMs ?? 0) / 1000],
       );
       // The agent learns once that the check is stuck, and once that it stopped trying.
       if (next.state === 'retrying' && next.attempts === 1) await addNote(tx, conversationId, retryNote(next.error!));
@@ -88,9 +90,9 @@ export async function runSupplierCheck(db: Db, conversationId: string, runtime: 
 }
 
 /** Runs the due jobs, oldest first; returns how many ran. */
-export async function runDueSupplierChecks(db: Db, runtime: SupplierRuntime, now = new Date(), limit = 20): Promise<number> {
+export async function runDueSupplierChecks(db: Db, runtime: SupplierRuntime, now: Date | null = null, limit = 20): Promise<number> {
   const { rows } = await db.query<{ conversation_id: string }>(
-    `SELECT conversation_id FROM supplier_check_jobs WHERE state IN ('pending', 'retrying') AND not_before <= $1
+    `SELECT conversation_id FROM supplier_check_jobs WHERE state IN ('pending', 'retrying') AND not_before <= COALESCE($1::timestamptz, now())
       ORDER BY not_before, conversation_id LIMIT $2`,
     [now, limit],
   );
