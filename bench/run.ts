@@ -10,7 +10,7 @@
  *   KADESK_BENCH_PULL_CONVERSATIONS (default 50,000) conversations with 2 messages each and
  *   their customers, on PGlite and on PostgreSQL.
  * - websockets: authenticated realtime sockets held by one server (in its own process, on
- *   PGlite), ramped through KADESK_BENCH_WS_STEPS (default 500,1000,2000,4000,8000) with
+ *   PGlite), ramped through KADESK_BENCH_WS_STEPS (default 500,…,8000,12000,16000; mind ulimit -n) with
  *   KADESK_BENCH_WS_POKES (default 10) pokes a step, until a socket fails, a poke is missed
  *   or poke p99 exceeds KADESK_BENCH_WS_P99_MS (default 1000); the max held, its poke
  *   latency and the server's RSS.
@@ -46,7 +46,7 @@ const PULL_SIZES: ServerPullSizes = {
   pageLimit: 1000,
 };
 const WS_SIZES: WebSocketSizes = {
-  steps: (process.env.KADESK_BENCH_WS_STEPS ?? '500,1000,2000,4000,8000').split(',').map(Number),
+  steps: (process.env.KADESK_BENCH_WS_STEPS ?? '500,1000,2000,4000,8000,12000,16000').split(',').map(Number),
   pokes: Number(process.env.KADESK_BENCH_WS_POKES ?? 10),
   thresholdMs: Number(process.env.KADESK_BENCH_WS_P99_MS ?? 1000),
 };
