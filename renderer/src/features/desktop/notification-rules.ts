@@ -79,7 +79,8 @@ export function decideNotices(
   const next: NotificationMemory = {
     assigned: new Set(snapshot.mine.map((c) => c.id)),
     sla: new Map(snapshot.mine.map((c) => [c.id, c.slaState])),
-    notes: new Set([...(memory?.notes ?? []), ...snapshot.notes.map((n) => n.id)]),
+    // The snapshot's note window only moves forward, so notes that left it never return.
+    notes: new Set(snapshot.notes.map((n) => n.id)),
   };
   if (memory === null) return { notices: [], memory: next };
 

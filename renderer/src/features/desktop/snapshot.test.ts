@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Conversation } from '../../../../protocol';
+import { newId, type Conversation } from '../../../../protocol';
 import { KadeskDb, indexKeysOf, type LocalMessage } from '../../data/db';
-import { readNotificationSnapshot } from './snapshot';
+import { NOTE_WINDOW_MS, readNotificationSnapshot } from './snapshot';
 
 let db: KadeskDb;
 afterEach(async () => {
@@ -60,29 +60,31 @@ function message(id: string, conversationId: string, minute: number, patch: Part
 }
 
 describe('readNotificationSnapshot', () => {
-  it('reads my open conversations and recent notes in active conversations', async () => {
+  it('reads my open conversations and the notes minted within the window', async () => {
     db = new KadeskDb(`snapshot-${Math.random()}`);
+    const now = Date.UTC(2026, 10, 23, 9, 30);
+    const recent = newId(now - NOTE_WINDOW_MS + 60_000);
     await db.conversations.bulkPut([
       conversation('c-mine'),
       conversation('c-self', { base: { assigneeId: null } }),
       conversation('c-other', { assigneeId: 'someone' }),
       conversation('c-done', { status: 'resolved' }),
+      // Notes do not move a conversation's lastMessageAt: an old one still counts.
       conversation('c-quiet', { assigneeId: null, lastMessageAt: at(5) }),
     ]);
     await db.messages.bulkPut([
-      message('n-new', 'c-other', 25),
-      message('n-old', 'c-other', 10),
-      message('m-customer', 'c-other', 26, { kind: 'customer' }),
-      message('n-pending', 'c-mine', 27, { pending: 1 }),
-      message('n-quiet', 'c-quiet', 5),
+      message(recent, 'c-quiet', 29),
+      message(newId(now - NOTE_WINDOW_MS - 60_000), 'c-other', 19),
+      message(newId(now - 1000), 'c-other', 29, { kind: 'customer' }),
+      message(newId(now - 2000), 'c-mine', 29, { pending: 1 }),
     ]);
-    const snapshot = await readNotificationSnapshot(db, 'me', at(20));
+    const snapshot = await readNotificationSnapshot(db, 'me', now);
     expect(snapshot.mine.map((c) => [c.id, c.slaState, c.assignedLocally]).sort()).toEqual([
       ['c-mine', 'warning', false],
       ['c-self', 'warning', true],
     ]);
     expect(snapshot.notes).toEqual([
-      { id: 'n-new', conversationId: 'c-other', authorId: 'agent-wang', authorName: '王五', body: '@李雷 看一下' },
+      { id: recent, conversationId: 'c-quiet', authorId: 'agent-wang', authorName: '王五', body: '@李雷 看一下' },
     ]);
   });
 });

@@ -1,16 +1,25 @@
 import Dexie from 'dexie';
+import { newId } from '../../../../protocol';
 import { viewRanges, type KadeskDb } from '../../data';
 import type { NotificationSnapshot, WatchedNote } from './notification-rules';
 
-/** Conversations with recent activity whose notes are read for @mentions, newest first. */
-const MAX_ACTIVE_CONVERSATIONS = 200;
+/**
+ * Notes are looked for among messages whose id was minted in this window. Message ids are
+ * ULIDs, so that is one primary-key range however many messages are cached; a note a
+ * colleague wrote offline and synced later than this is not announced.
+ */
+export const NOTE_WINDOW_MS = 10 * 60 * 1000;
+
+/** The smallest id minted at `ms` or later (ULIDs start with their time). */
+function idsFrom(ms: number): string {
+  return newId(ms).slice(0, 10);
+}
 
 /**
  * What the notification rules look at, read from the local database with index ranges
- * only: the agent's open conversations, and the notes written since `since` in open
- * conversations active since then.
+ * only: the agent's open conversations, and the notes written in the last few minutes.
  */
-export async function readNotificationSnapshot(db: KadeskDb, agentId: string, since: string): Promise<NotificationSnapshot> {
+export async function readNotificationSnapshot(db: KadeskDb, agentId: string, now: number): Promise<NotificationSnapshot> {
   const { index, prefixes } = viewRanges('mine', { agentId, teamIds: [] });
   const mine: NotificationSnapshot['mine'][number][] = [];
   for (const prefix of prefixes) {
@@ -28,21 +37,13 @@ export async function readNotificationSnapshot(db: KadeskDb, agentId: string, si
       });
   }
 
-  const active = await db.conversations
-    .where('[active+lastMessageAt]')
-    .between([1, since], [1, Dexie.maxKey])
-    .reverse()
-    .limit(MAX_ACTIVE_CONVERSATIONS)
-    .primaryKeys();
   const notes: WatchedNote[] = [];
-  for (const conversationId of active) {
-    await db.messages
-      .where('[conversationId+createdAt]')
-      .between([conversationId, since], [conversationId, Dexie.maxKey])
-      .each((m) => {
-        if (m.kind !== 'note' || m.pending === 1) return;
-        notes.push({ id: m.id, conversationId, authorId: m.authorId, authorName: m.authorName, body: m.body });
-      });
-  }
+  await db.messages
+    .where('id')
+    .above(idsFrom(now - NOTE_WINDOW_MS))
+    .each((m) => {
+      if (m.kind !== 'note' || m.pending === 1) return;
+      notes.push({ id: m.id, conversationId: m.conversationId, authorId: m.authorId, authorName: m.authorName, body: m.body });
+    });
   return { mine, notes };
 }

@@ -1,15 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uiStore } from '../../stores/ui';
 import { useSyncStatus, useWorkstation } from '../workspace/workstation';
 import { connectDesktopStore, desktopStore } from './desktop-store';
 import { decideNotices, toDesktopNotice, type NoticeText, type NotificationMemory } from './notification-rules';
 import { readNotificationSnapshot } from './snapshot';
-
-// Notes a little older than the session still count: a colleague may have written just
-// before the agent signed in, and the first look only sets the baseline anyway.
-const NOTE_LOOKBACK_MS = 10 * 60 * 1000;
 
 /**
  * The desktop shell's part of a signed-in workspace: conversations to open from deep links
@@ -35,8 +31,8 @@ function useDesktopNotifications(): void {
   const { t } = useTranslation();
   const { db, agent, bridge } = useWorkstation();
   const status = useSyncStatus();
-  const [since] = useState(() => new Date(Date.now() - NOTE_LOOKBACK_MS).toISOString());
-  const snapshot = useLiveQuery(() => readNotificationSnapshot(db, agent.id, since), [db, agent.id, since]);
+  // Re-read whenever the synced data changes; the note window moves with the clock.
+  const snapshot = useLiveQuery(() => readNotificationSnapshot(db, agent.id, Date.now()), [db, agent.id]);
   const memory = useRef<NotificationMemory | null>(null);
   // Until the first sync has finished, rows arriving are the backlog, not news.
   const caughtUp = status.lastSyncedAt !== null && !status.syncing;
