@@ -182,7 +182,17 @@ async function start(): Promise<void> {
     reveal,
   );
   if (shortcut.failure) warn(`Focus shortcut ${shortcut.accelerator} not registered (${shortcut.failure})`);
-  app.on('will-quit', () => globalShortcut.unregisterAll());
+  // The window's last move may still be in the keeper's debounce; quitting waits for it once.
+  let windowStateSaved = false;
+  app.on('will-quit', (event) => {
+    globalShortcut.unregisterAll();
+    if (windowStateSaved) return;
+    event.preventDefault();
+    void windowState.flush().finally(() => {
+      windowStateSaved = true;
+      app.quit();
+    });
+  });
   const updates = await createUpdates(settings);
 
   const tokens = createTokenStore(safeStorageCipher(), createTokenFile(join(userData, TOKEN_FILE_NAME)), warn);

@@ -144,6 +144,19 @@ describe('createWindowStateKeeper', () => {
     expect(write).toHaveBeenCalledTimes(1);
   });
 
+  it('never touches a closed (destroyed) window again', async () => {
+    const write = vi.fn(async (_text: string | Uint8Array) => {});
+    const keeper = createWindowStateKeeper({ write }, () => {});
+    const { window, emit } = fakeWindow({ x: 5, y: 6, width: 1100, height: 700 });
+    keeper.track(window);
+    emit('close');
+    window.getNormalBounds = () => {
+      throw new Error('Object has been destroyed');
+    };
+    await expect(keeper.flush()).resolves.toBeUndefined();
+    expect(write).toHaveBeenCalledTimes(1);
+  });
+
   it('reports a failed write and tries again on the next change', async () => {
     const log = vi.fn();
     const write = vi.fn(async (_text: string | Uint8Array) => {});

@@ -165,8 +165,12 @@ export function createWindowStateKeeper(
     track(tracked) {
       window = tracked;
       tracked.onChange(schedule);
-      // Read the bounds while the window still exists.
-      tracked.onClose(() => void flush());
+      tracked.onClose(() => {
+        // Read the bounds while the window still exists; afterwards it is destroyed and a
+        // later flush (when the app quits) only waits for this write.
+        void flush();
+        if (window === tracked) window = null;
+      });
     },
     flush,
   };
