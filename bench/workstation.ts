@@ -35,7 +35,7 @@ const SPEEDS = [3000, 15000];
 const FIRST_ROW_TIMEOUT_MS = 120_000;
 
 /** The built workstation and, beside it at bench/, the harness: the server's static folder. */
-export async function staticSite(): Promise<string> {
+async function staticSite(): Promise<string> {
   if (!existsSync(join(BUILT, 'index.html'))) {
     throw new Error('the workstation is not built: run `npm run build` first');
   }
@@ -70,7 +70,7 @@ interface ColdStart {
   domContentLoadedMs: number;
 }
 
-export async function coldStart(browser: BenchBrowser, url: string): Promise<ColdStart> {
+async function coldStart(browser: BenchBrowser, url: string): Promise<ColdStart> {
   const { page } = browser;
   await page.addInitScript(FIRST_ROW_PROBE);
   await page.goto(url);
@@ -157,7 +157,7 @@ async function idleFrames(page: Page): Promise<number[]> {
   })`)) as number[];
 }
 
-export async function scroll(page: Page, speed: number, ms: number, frameMs: number) {
+async function scroll(page: Page, speed: number, ms: number, frameMs: number) {
   const trace = (await page.evaluate(`(${SCROLL})(${JSON.stringify({ speed, ms })})`)) as ScrollTrace;
   // A frame that took n display intervals (to the nearest) dropped n - 1.
   const dropped = trace.frames.reduce((sum, f) => sum + Math.max(0, Math.round(f / frameMs) - 1), 0);
