@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import type { AgentServerFrame } from '../protocol/realtime';
@@ -11,10 +8,10 @@ import { wecomCallback } from '../server/src/channels/wecom/testing';
 import { LABELLED } from '../server/src/classify/dataset';
 import type { DbKind } from '../server/src/db/db';
 import { acceptInbound } from '../server/src/pipeline/inbound';
-import { createServer, type KadeskServer } from '../server/src/server';
+import type { KadeskServer } from '../server/src/server';
 import { addAllTeams, chat } from '../server/src/testing/pipeline-fixtures';
-import { createTestDb } from '../server/src/testing/test-db';
-import { testConfig } from '../server/src/testing/test-server';
+import { signIn, startBenchServer } from './bench-server';
+import { percentile, round1 } from './stats';
 
 // Made-up WeChat Work credentials: the bench signs and encrypts callbacks as the platform would.
 const WECOM = { token: 'KadeskBench1', encodingAesKey: 'b'.repeat(43), corpId: 'wwkadeskbench', agentId: '1000002' };
@@ -35,37 +32,6 @@ export interface BenchResult {
   database: DbKind;
   throughput: { messages: number; seconds: number; messagesPerSecond: number; concurrency: number };
   webhookToPoke: { samples: number; p50Ms: number; p99Ms: number; maxMs: number };
-}
-
-interface Running {
-  server: KadeskServer;
-  url: string;
-  dispose(): Promise<void>;
-}
-
-/** The real server on a loopback port: PGlite in a fresh data folder, or a throwaway PostgreSQL database. */
-async function start(kind: DbKind): Promise<Running> {
-  const pg = kind === 'postgres' ? await createTestDb('postgres') : null;
-  const dataDir = pg ? null : mkdtempSync(join(tmpdir(), 'kadesk-bench-'));
-  const server = await createServer(
-    testConfig({
-      databaseUrl: pg?.url ?? null,
-      dataDir,
-      wecom: { ...WECOM, secret: 'unused', apiBaseUrl: 'http://127.0.0.1:9' },
-    }),
-  );
-  await server.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = server.app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    server,
-    url: `http://127.0.0.1:${port}`,
-    async dispose() {
-      await server.close();
-      await pg?.dispose();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Every team, with enough online agents that assignment has real choices to make. */
@@ -98,16 +64,6 @@ async function throughput(server: KadeskServer, sizes: BenchSizes): Promise<Benc
     messagesPerSecond: Math.round(sizes.messages / seconds),
     concurrency: sizes.concurrency,
   };
-}
-
-async function signIn(url: string, login: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password: PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`bench sign-in failed: ${res.status}`);
-  return ((await res.json()) as { token: string }).token;
 }
 
 /** An agent's realtime socket, authenticated; `nextPoke` resolves on the next poke frame. */
@@ -146,12 +102,9 @@ async function agentSocket(url: string, token: string) {
   };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-const round1 = (ms: number) => Math.round(ms * 10) / 10;
-
 /** A signed, encrypted WeChat Work text message POSTed to the callback, timed until the agent's socket is poked. */
 async function webhookToPoke(url: string, login: string, samples: number): Promise<BenchResult['webhookToPoke']> {
-  const socket = await agentSocket(url, await signIn(url, login));
+  const socket = await agentSocket(url, await signIn(url, login, PASSWORD));
   const times: number[] = [];
   try {
     for (let i = 0; i < samples; i++) {
@@ -183,7 +136,7 @@ async function webhookToPoke(url: string, login: string, samples: number): Promi
 }
 
 export async function benchPipeline(kind: DbKind, sizes: BenchSizes): Promise<BenchResult> {
-  const running = await start(kind);
+  const running = await startBenchServer(kind, { wecom: { ...WECOM, secret: 'unused', apiBaseUrl: 'http://127.0.0.1:9' } });
   try {
     const login = await staff(running.server);
     process.stderr.write(`  ${kind}: ${sizes.messages} messages through the pipeline …\n`);

@@ -39,8 +39,16 @@ function freePort(): Promise<number> {
  * workstation and widget.
  */
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
-  const port = await freePort();
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kadesk-e2e-'));
+  // A port found free can be taken by a parallel test before the server binds it: try another.
+  for (let attempt = 1; ; attempt++) {
+    const started = await spawnServer(await freePort(), dataDir, opts);
+    if (started !== 'port-taken') return started;
+    if (attempt === 5) throw new Error('no free loopback port after 5 attempts');
+  }
+}
+
+async function spawnServer(port: number, dataDir: string, opts: ServerOptions): Promise<RunningServer | 'port-taken'> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     env: { ...process.env, KADESK_PORT: String(port), KADESK_HOST: '127.0.0.1', KADESK_DATA_DIR: dataDir, KADESK_LOG_LEVEL: 'warn', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,7 +59,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    if (child.exitCode !== null) {
+      if (output.includes('EADDRINUSE')) return 'port-taken';
+      throw new Error(`server exited early:\n${output}`);
+    }
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) break;
