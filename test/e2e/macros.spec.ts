@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { serverApi, type Row } from './api';
 import { startServer, type RunningServer } from './server';
-import { openConversationId, signIn } from './workstation';
+import { openByOrder, openConversationId, signIn } from './workstation';
 
 // Macros. Acceptance story 1: on a "not received" ticket whose supplier is congested, one
 // macro key sends the ETA reply (the supplier's own estimate filled in), grants a small
@@ -17,34 +18,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-interface Row {
-  id: string;
-  [key: string]: unknown;
-}
-
-async function api<T>(path: string, method: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(server.url + path, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-const login = async (name: string, password: string) => (await api<{ token: string }>('/api/auth/login', 'POST', { login: name, password })).token;
-
-/** Everything the supervisor syncs, by table. */
-async function workspace(token: string): Promise<Map<string, Row[]>> {
-  const tables = new Map<string, Row[]>();
-  let cursor = 0;
-  for (;;) {
-    const page = await api<{ changes: Array<{ table: string; row: Row }>; cursor: number; hasMore: boolean }>('/api/sync/pull', 'POST', { cursor, limit: 1000 }, token);
-    for (const c of page.changes) tables.set(c.table, [...(tables.get(c.table) ?? []), c.row]);
-    cursor = page.cursor;
-    if (!page.hasMore) return tables;
-  }
-}
+const { call: api, login, workspace } = serverApi(() => server.url);
 
 /**
  * Open tickets with an order of a 王者荣耀 point card (its supplier congested in the demo) that
@@ -60,13 +34,6 @@ async function supplierTickets(): Promise<Row[]> {
     const mayAnswer = c.assigneeId === null || c.assigneeId === agent06.id;
     return c.teamId === team.id && mayAnswer && c.status !== 'resolved' && c.status !== 'waiting_supplier' && order?.product === '王者荣耀 60元点券卡';
   });
-}
-
-async function openByOrder(page: Page, orderId: string) {
-  await page.keyboard.press('/');
-  await page.getByTestId('search-input').fill(orderId);
-  await page.getByTestId('search-hit').first().click();
-  await expect(page.getByTestId('thread')).toBeVisible();
 }
 
 /** Shift+M, a few pinyin initials or characters of the name, Enter: the macro's preview. */

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { serverApi } from './api';
 import { startServer, type RunningServer } from './server';
 import { signIn } from './workstation';
 
@@ -14,20 +15,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-interface Row {
-  id: string;
-  [key: string]: unknown;
-}
-
-async function api<T>(path: string, method: string, body: unknown, token: string): Promise<T> {
-  const res = await fetch(server.url + path, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), authorization: `Bearer ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const { call: api, login: signInApi, workspace } = serverApi(() => server.url);
 
 async function openDialog(page: Page) {
   await page.keyboard.press('Control+k');
@@ -39,17 +27,10 @@ async function openDialog(page: Page) {
 }
 
 test('a supervisor previews and sends a notice to the affected customers, once', async ({ page }) => {
-  const login = await api<{ token: string }>('/api/auth/login', 'POST', { login: 'lead', password: 'kadesk-lead' }, '');
-  const lead = login.token;
+  const lead = await signInApi('lead', 'kadesk-lead');
   // A demo customer who uses the web chat, and one of their orders: its product and supplier make the audience.
-  const changes: Array<{ table: string; row: Row }> = [];
-  for (let cursor = 0, more = true; more; ) {
-    const page = await api<{ changes: typeof changes; cursor: number; hasMore: boolean }>('/api/sync/pull', 'POST', { cursor, limit: 1000 }, lead);
-    changes.push(...page.changes);
-    cursor = page.cursor;
-    more = page.hasMore;
-  }
-  const rows = (table: string) => changes.filter((c) => c.table === table).map((c) => c.row);
+  const data = await workspace(lead);
+  const rows = (table: string) => data.get(table) ?? [];
   const webchatCustomers = new Set(
     rows('customers')
       .filter((c) => (c.identities as Array<{ channel: string }>).some((i) => i.channel === 'webchat'))

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { serverApi } from './api';
 import { startServer, type RunningServer } from './server';
-import { signIn } from './workstation';
+import { openByOrder, signIn } from './workstation';
 
 // Acceptance story 1, the agent's side: a "not received" ticket about a 王者荣耀 point card
 // whose supplier is congested (the demo's sandbox supplier). From the order the agent checks
@@ -16,53 +17,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-interface Row {
-  id: string;
-  [key: string]: unknown;
-}
-
-async function api<T>(path: string, method: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(server.url + path, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-const login = async (name: string, password: string) => (await api<{ token: string }>('/api/auth/login', 'POST', { login: name, password })).token;
-
-/** Everything the supervisor syncs, by table. */
-async function workspace(token: string): Promise<Map<string, Row[]>> {
-  const tables = new Map<string, Row[]>();
-  let cursor = 0;
-  for (;;) {
-    const page = await api<{ changes: Array<{ table: string; row: Row }>; cursor: number; hasMore: boolean }>(
-      '/api/sync/pull',
-      'POST',
-      { cursor, limit: 1000 },
-      token,
-    );
-    for (const c of page.changes) tables.set(c.table, [...(tables.get(c.table) ?? []), c.row]);
-    cursor = page.cursor;
-    if (!page.hasMore) return tables;
-  }
-}
-
-/** Opens a conversation by its order number through the local search (typed again until the index has caught up). */
-async function openByOrder(page: Page, orderId: string) {
-  await page.keyboard.press('/');
-  const input = page.getByTestId('search-input');
-  const hit = page.getByTestId('search-hit').filter({ hasText: orderId }).first();
-  await expect(async () => {
-    await input.fill('');
-    await input.fill(orderId);
-    await expect(hit).toBeVisible({ timeout: 2000 });
-  }).toPass({ timeout: 40_000 });
-  await hit.click();
-  await expect(page.getByTestId('customer-panel').getByTestId('order').filter({ hasText: orderId })).toBeVisible();
-}
+const { call: api, login, workspace } = serverApi(() => server.url);
 
 test('the agent checks the supplier from the order, compensates within the limits and reissues the key', async ({ browser }) => {
   const lead = await login('lead', 'kadesk-lead');

@@ -17,3 +17,17 @@ export async function openConversationId(page: Page): Promise<string> {
   if (!id) throw new Error('no conversation is open');
   return id;
 }
+
+/** Opens a conversation by its order number through the local search (typed again until the index has caught up). */
+export async function openByOrder(page: Page, orderId: string) {
+  await page.keyboard.press('/');
+  const input = page.getByTestId('search-input');
+  const hit = page.getByTestId('search-hit').filter({ hasText: orderId }).first();
+  await expect(async () => {
+    await input.fill('');
+    await input.fill(orderId);
+    await expect(hit).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 40_000 });
+  await hit.click();
+  await expect(page.getByTestId('customer-panel').getByTestId('order').filter({ hasText: orderId })).toBeVisible();
+}

@@ -58,42 +58,51 @@ async function waitFor(check: () => Promise<boolean>, what: string): Promise<voi
 }
 
 /**
+ * A data folder (PGlite) or a throwaway PostgreSQL database for servers started and killed
+ * by one test, and a way to read it while no server holds it (PGlite allows one process).
+ */
+function crashSite(prefix: string) {
+  const site = {
+    t: null as TestDb | null,
+    dataDir: '',
+    env: {} as Record<string, string>,
+    async withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+      if (site.t) return fn(site.t.db);
+      const db = await openPglite(site.dataDir);
+      try {
+        await migrate(db);
+        return await fn(db);
+      } finally {
+        await db.close();
+      }
+    },
+  };
+  beforeAll(async () => {
+    site.dataDir = mkdtempSync(join(tmpdir(), prefix));
+    site.env = { ...WECOM_ENV, KADESK_DEMO: '0', KADESK_SWEEP_MS: '200' };
+    if (process.env.KADESK_TEST_DB === 'postgres') {
+      site.t = await createTestDb();
+      site.env.DATABASE_URL = site.t.url!;
+    }
+  });
+  afterAll(async () => {
+    await site.t?.dispose();
+    rmSync(site.dataDir, { recursive: true, force: true });
+  });
+  return site;
+}
+
+/**
  * The real server process dies (SIGKILL) after it has told WeChat Work "success" but before
  * it processed the message. The next start must store that message, once.
  */
 describe('a server killed between intake and processing', () => {
-  let t: TestDb | null = null;
-  let dataDir: string;
-  let env: Record<string, string>;
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'kadesk-crash-'));
-    env = { ...WECOM_ENV, KADESK_DEMO: '0', KADESK_SWEEP_MS: '200' };
-    if (process.env.KADESK_TEST_DB === 'postgres') {
-      t = await createTestDb();
-      env.DATABASE_URL = t.url!;
-    }
-  });
-  afterAll(async () => {
-    await t?.dispose();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  /** The database as the test sees it once no server holds it (PGlite allows one process). */
-  async function inspect<T>(read: (db: Db) => Promise<T>): Promise<T> {
-    if (t) return read(t.db);
-    const db = await openPglite(dataDir);
-    try {
-      return await read(db);
-    } finally {
-      await db.close();
-    }
-  }
+  const site = crashSite('kadesk-crash-');
 
   it('processes the queued message exactly once after a restart, and a platform retry changes nothing', async () => {
     const post = wecomPost('crash-user-1', 7654321);
 
-    const intakeOnly = await startServer({ dataDir, env: { ...env, KADESK_PIPELINE: 'intake' } });
+    const intakeOnly = await startServer({ dataDir: site.dataDir, env: { ...site.env, KADESK_PIPELINE: 'intake' } });
     const res = await post(intakeOnly.url);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('success');
@@ -102,13 +111,13 @@ describe('a server killed between intake and processing', () => {
     await intakeOnly.kill();
 
     expect(
-      await inspect(async (db) => ({
+      await site.withDb(async (db) => ({
         queued: (await db.query(`SELECT status FROM inbound_queue`)).rows,
         messages: (await db.query('SELECT count(*)::int AS n FROM messages')).rows[0],
       })),
     ).toEqual({ queued: [{ status: 'queued' }], messages: { n: 0 } });
 
-    const restarted = await startServer({ dataDir, env });
+    const restarted = await startServer({ dataDir: site.dataDir, env: site.env });
     try {
       await waitFor(async () => {
         const h = (await (await fetch(`${restarted.url}/api/health`)).json()) as { inbound: { queued: number } };
@@ -120,7 +129,7 @@ describe('a server killed between intake and processing', () => {
       await restarted.stop();
     }
 
-    const after = await inspect(async (db) => ({
+    const after = await site.withDb(async (db) => ({
       messages: (await db.query<{ body: string }>('SELECT body FROM messages')).rows,
       conversations: (await db.query('SELECT category, order_refs FROM conversations')).rows,
       queue: (await db.query('SELECT status, attempts FROM inbound_queue')).rows,
@@ -143,33 +152,7 @@ describe('a server killed between intake and processing', () => {
  * half-done work may remain, and the next start must store the message exactly once.
  */
 describe('a server killed mid-pipeline, inside the processing transaction', () => {
-  let t: TestDb | null = null;
-  let dataDir: string;
-  let env: Record<string, string>;
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'kadesk-crash-mid-'));
-    env = { ...WECOM_ENV, KADESK_DEMO: '0', KADESK_SWEEP_MS: '200' };
-    if (process.env.KADESK_TEST_DB === 'postgres') {
-      t = await createTestDb();
-      env.DATABASE_URL = t.url!;
-    }
-  });
-  afterAll(async () => {
-    await t?.dispose();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-    if (t) return fn(t.db);
-    const db = await openPglite(dataDir);
-    try {
-      await migrate(db);
-      return await fn(db);
-    } finally {
-      await db.close();
-    }
-  }
+  const site = crashSite('kadesk-crash-mid-');
 
   // Holds the pipeline at the conversation insert for up to a minute; the test kills the server meanwhile.
   const hold = (wait: string) => `CREATE FUNCTION kadesk_test_hold() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -180,14 +163,15 @@ describe('a server killed mid-pipeline, inside the processing transaction', () =
   const SPIN = "WHILE clock_timestamp() < started + interval '60 seconds' LOOP END LOOP;";
 
   it('rolls back everything the pipeline had done, and the restarted server stores the message once', async () => {
-    await withDb((db) => db.exec(hold(t ? SLEEP : SPIN)));
+    await site.withDb((db) => db.exec(hold(site.t ? SLEEP : SPIN)));
     const post = wecomPost('crash-user-2', 7654322);
-    const server = await startServer({ dataDir, env });
+    const server = await startServer({ dataDir: site.dataDir, env: site.env });
     const answer = post(server.url).catch(() => null);
+    const { t } = site;
     if (t) {
       // PostgreSQL: the processing transaction is asleep in the trigger; the channel was answered anyway.
       await waitFor(
-        async () => (await t!.db.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND datname = current_database()`)).rows.length > 0,
+        async () => (await t.db.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND datname = current_database()`)).rows.length > 0,
         'the pipeline to reach the conversation insert',
       );
       expect(await (await answer)?.text()).toBe('success');
@@ -199,7 +183,7 @@ describe('a server killed mid-pipeline, inside the processing transaction', () =
     // The database side of the dead connection goes too (PostgreSQL would notice on its next write).
     await t?.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND datname = current_database()`);
 
-    const left = await withDb(async (db) => {
+    const left = await site.withDb(async (db) => {
       const state = {
         queue: (await db.query('SELECT status FROM inbound_queue')).rows,
         customers: (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM customers')).rows[0]!.n,
@@ -213,7 +197,7 @@ describe('a server killed mid-pipeline, inside the processing transaction', () =
     // Intake had committed; nothing of the processing transaction did (the customer it identified included).
     expect(left).toEqual({ queue: [{ status: 'queued' }], customers: 0, conversations: 0, messages: 0, events: 0 });
 
-    const restarted = await startServer({ dataDir, env });
+    const restarted = await startServer({ dataDir: site.dataDir, env: site.env });
     try {
       await waitFor(async () => (await healthy(restarted.url))?.inbound.queued === 0, 'the restarted server to process the queue');
       // WeChat Work retries the callback it may not have had an answer to: deduplicated by MsgId.
@@ -221,7 +205,7 @@ describe('a server killed mid-pipeline, inside the processing transaction', () =
     } finally {
       await restarted.stop();
     }
-    const after = await withDb(async (db) => ({
+    const after = await site.withDb(async (db) => ({
       messages: (await db.query<{ body: string }>('SELECT body FROM messages')).rows,
       conversations: (await db.query('SELECT category, status FROM conversations')).rows,
       queue: (await db.query('SELECT status FROM inbound_queue')).rows,
