@@ -6,8 +6,8 @@ import { type ActorKind, type AuditActor, type ChainedEvent, type ChainVerdict, 
 // The two-key lock form lives in a different key space from that one-key lock.
 const AUDIT_LOCK_CLASS = 72708;
 
-interface EventRow {
-  ticket_id: string;
+/** The columns every audit chain stores per event; a ticket's chain adds its ticket id. */
+export interface ChainRow {
   seq: number;
   at: Date | string;
   actor_id: string | null;
@@ -18,10 +18,11 @@ interface EventRow {
   hash: string;
 }
 
-const COLUMNS = 'ticket_id, seq, at, actor_id, actor_kind, type, data, prev_hash, hash';
+export const CHAIN_COLUMNS = 'seq, at, actor_id, actor_kind, type, data, prev_hash, hash';
 
-const fromRow = (r: EventRow): ChainedEvent => ({
-  ticketId: r.ticket_id,
+/** A stored event of the chain named `ticketId` (a ticket's id, or the workspace chain's). */
+export const chainEventFromRow = (r: ChainRow, ticketId: string): ChainedEvent => ({
+  ticketId,
   seq: r.seq,
   at: new Date(r.at).toISOString(),
   actor: { kind: r.actor_kind, id: r.actor_id },
@@ -30,6 +31,12 @@ const fromRow = (r: EventRow): ChainedEvent => ({
   prevHash: r.prev_hash,
   hash: r.hash,
 });
+
+type EventRow = ChainRow & { ticket_id: string };
+
+const COLUMNS = `ticket_id, ${CHAIN_COLUMNS}`;
+
+const fromRow = (r: EventRow): ChainedEvent => chainEventFromRow(r, r.ticket_id);
 
 export interface AppendInput {
   ticketId: string;

@@ -1,6 +1,7 @@
 import type { Sql } from '../db/db';
 import type { JsonObject } from './canonical-json';
-import { type ActorKind, type AuditActor, type ChainedEvent, type ChainVerdict, nextEvent, verifyChain } from './chain';
+import { type AuditActor, type ChainedEvent, type ChainVerdict, nextEvent, verifyChain } from './chain';
+import { CHAIN_COLUMNS, type ChainRow, chainEventFromRow } from './store';
 
 /**
  * The workspace's own audit chain: changes to the workspace rather than to one ticket (a
@@ -14,29 +15,7 @@ export const WORKSPACE_CHAIN = 'workspace';
 // Advisory lock class of the workspace chain's appenders, after the audit store's per-ticket class (72708).
 const WORKSPACE_LOCK_CLASS = 72709;
 
-interface EventRow {
-  seq: number;
-  at: Date | string;
-  actor_id: string | null;
-  actor_kind: ActorKind;
-  type: string;
-  data: JsonObject;
-  prev_hash: string;
-  hash: string;
-}
-
-const COLUMNS = 'seq, at, actor_id, actor_kind, type, data, prev_hash, hash';
-
-const fromRow = (r: EventRow): ChainedEvent => ({
-  ticketId: WORKSPACE_CHAIN,
-  seq: r.seq,
-  at: new Date(r.at).toISOString(),
-  actor: { kind: r.actor_kind, id: r.actor_id },
-  type: r.type,
-  data: r.data,
-  prevHash: r.prev_hash,
-  hash: r.hash,
-});
+const fromRow = (r: ChainRow): ChainedEvent => chainEventFromRow(r, WORKSPACE_CHAIN);
 
 export interface WorkspaceEventInput {
   actor: AuditActor;
@@ -58,7 +37,7 @@ export async function appendWorkspaceEvent(tx: Sql, input: WorkspaceEventInput):
     type: input.type,
     data: input.data,
   });
-  await tx.query(`INSERT INTO workspace_events (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+  await tx.query(`INSERT INTO workspace_events (${CHAIN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
     event.seq,
     event.at,
     event.actor.id,
@@ -72,13 +51,13 @@ export async function appendWorkspaceEvent(tx: Sql, input: WorkspaceEventInput):
 }
 
 export async function loadWorkspaceEvents(db: Sql): Promise<ChainedEvent[]> {
-  const { rows } = await db.query<EventRow>(`SELECT ${COLUMNS} FROM workspace_events ORDER BY seq`);
+  const { rows } = await db.query<ChainRow>(`SELECT ${CHAIN_COLUMNS} FROM workspace_events ORDER BY seq`);
   return rows.map(fromRow);
 }
 
 /** The changes made to one agent, oldest first. */
 export async function agentChanges(db: Sql, agentId: string): Promise<ChainedEvent[]> {
-  const { rows } = await db.query<EventRow>(`SELECT ${COLUMNS} FROM workspace_events WHERE data ? 'agentId' AND data->>'agentId' = $1 ORDER BY seq`, [
+  const { rows } = await db.query<ChainRow>(`SELECT ${CHAIN_COLUMNS} FROM workspace_events WHERE data ? 'agentId' AND data->>'agentId' = $1 ORDER BY seq`, [
     agentId,
   ]);
   return rows.map(fromRow);
