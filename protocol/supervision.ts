@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgentStatus, Role } from './entities';
+import { Agent } from './entities';
 
 /**
  * The ticket an agent has kept a customer waiting on longest: an open ticket of theirs
@@ -14,14 +14,8 @@ export const WaitingTicket = z.object({
 export type WaitingTicket = z.infer<typeof WaitingTicket>;
 
 /** One agent's workload as the supervisor board shows it. */
-export const AgentWorkload = z.object({
+export const AgentWorkload = Agent.pick({ name: true, login: true, role: true, teamIds: true, status: true, capacity: true }).extend({
   agentId: z.string(),
-  name: z.string(),
-  login: z.string(),
-  role: Role,
-  teamIds: z.array(z.string()),
-  status: AgentStatus,
-  capacity: z.number().int().nonnegative(),
   /** Unresolved tickets assigned to the agent. */
   openLoad: z.number().int().nonnegative(),
   /** Of those, the ones where a customer waits on an answer. */
