@@ -177,10 +177,7 @@ test('story 2: offline, a reply-and-status macro queues and is delivered once; a
   await ctx.close();
 });
 
-// Known defect, open: after this agent's third sign-in of the run, the workstation drops to
-// offline and its local search returns nothing for a ticket it holds, with no failed request
-// in the page. Stories 1 and 2 above pass; the editor rules are covered by the server tests.
-test.fixme('an agent writes a personal macro in the editor and runs it from the picker', async ({ browser }) => {
+test('an agent writes a personal macro in the editor and runs it from the picker', async ({ browser }) => {
   // Reads the whole demo workspace (months of history) through sync, more than once.
   test.slow();
   // Read before the agent signs in, so this large pull does not compete with the agent's first

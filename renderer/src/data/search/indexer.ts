@@ -137,9 +137,11 @@ export class SearchIndexer {
       addIndexTerms(c.subject, termsOf(c.id));
       batch.lastAt.set(c.id, c.lastMessageAt);
     }
+    // A message can be stored before its conversation: a paged pull may end between them.
+    // Its words are indexed now and wait, under a gone document, for the conversation.
     for (const m of messages) {
-      if (!present.has(m.conversationId)) continue;
       addIndexTerms(m.body, termsOf(m.conversationId));
+      if (!present.has(m.conversationId)) continue;
       const seen = batch.lastAt.get(m.conversationId);
       if (!seen || seen < m.createdAt) batch.lastAt.set(m.conversationId, m.createdAt);
     }
@@ -154,20 +156,23 @@ export class SearchIndexer {
       const existing = await db.searchDocs.where('conversationId').anyOf(ids).toArray();
       const byConversation = new Map(existing.map((d) => [d.conversationId, d]));
 
-      // A conversation no longer stored (out of scope, evicted) leaves the index but keeps its
-      // number; its postings stay behind and match nothing until it returns.
+      // A conversation not stored (out of scope, evicted, or not pulled yet) is a gone document:
+      // it keeps its number, and its postings match nothing until the conversation is stored.
       const docs: SearchDoc[] = [];
-      for (const id of ids.filter((id) => !batch.lastAt.has(id))) {
-        const before = byConversation.get(id);
-        if (before && !before.gone) docs.push({ ...before, gone: 1, seq: counters.nextDocSeq++ });
-      }
       const postings = new Map<string, number[]>();
-      for (const [conversationId, lastAt] of batch.lastAt) {
+      for (const conversationId of ids) {
         const before = byConversation.get(conversationId);
+        const lastAt = batch.lastAt.get(conversationId);
+        const terms = batch.terms.get(conversationId) ?? new Set<string>();
+        if (lastAt === undefined && terms.size === 0 && (!before || before.gone)) continue;
         const no = before?.no ?? counters.nextDoc++;
-        const newest = before && !before.gone && before.lastAt > lastAt ? before.lastAt : lastAt;
-        docs.push({ no, conversationId, lastAt: newest, seq: counters.nextDocSeq++ });
-        for (const term of batch.terms.get(conversationId) ?? []) {
+        if (lastAt === undefined) {
+          if (!before || !before.gone) docs.push({ no, conversationId, lastAt: before?.lastAt ?? '', gone: 1, seq: counters.nextDocSeq++ });
+        } else {
+          const newest = before && !before.gone && before.lastAt > lastAt ? before.lastAt : lastAt;
+          docs.push({ no, conversationId, lastAt: newest, seq: counters.nextDocSeq++ });
+        }
+        for (const term of terms) {
           let list = postings.get(term);
           if (!list) postings.set(term, (list = []));
           list.push(no);

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { applyPullPage } from '../apply-pull';
 import { KadeskDb } from '../db';
 import { SyncEngine } from '../sync-engine';
 import { FakeServer } from '../testing/fake-server';
@@ -120,6 +121,25 @@ describe('local search', () => {
     const back = await db.searchDocs.where('conversationId').equals('c1').first();
     expect(back?.no).toBe(left?.no);
     expect(back?.gone).toBeUndefined();
+  });
+
+  it('keeps the words of messages indexed before their conversation arrived', async () => {
+    const { db, server, indexer } = setup();
+    server.addCustomer('cu-1');
+    server.addConversation('c1', { subject: '充值失败但已扣款' });
+    // The message moves the conversation's version past its own, so a paged pull can end between them.
+    server.addCustomerMessage('c1', 'm1', '显示充值失败，订单 DD2026112300051，怎么处理？');
+    const first = await server.pull({ cursor: 0, limit: 2 });
+    expect(first.changes.map((c) => c.table)).toEqual(['customers', 'messages']);
+    await applyPullPage(db, first.changes, first.cursor);
+    // The indexer runs between the pages, as it does in the workstation while a first sync pages in.
+    await indexer.drain();
+    expect(await found(db, 'DD2026112300051')).toEqual([]);
+    const rest = await server.pull({ cursor: first.cursor, limit: 2 });
+    await applyPullPage(db, rest.changes, rest.cursor);
+    await indexer.drain();
+    expect(await found(db, 'DD2026112300051')).toEqual(['c1']);
+    expect(await found(db, '扣款')).toEqual(['c1']);
   });
 
   it('indexes conversations cached before the index existed', async () => {
