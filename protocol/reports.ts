@@ -138,3 +138,14 @@ export const ServiceReport = z.object({
   }),
 });
 export type ServiceReport = z.infer<typeof ServiceReport>;
+
+/** The built-in SLA policies' names (the server's DEFAULT_SLA), for the report screen and its exports; an added policy shows its id. */
+export const SLA_POLICY_NAMES_ZH: Readonly<Record<'group-mention' | 'chat' | 'urgent' | 'email' | 'enterprise' | 'disputes' | 'default', string>> = {
+  'group-mention': '群内@客服',
+  chat: '在线会话',
+  urgent: '紧急故障',
+  email: '客服邮箱',
+  enterprise: '企业客户',
+  disputes: '争议纠纷',
+  default: '常规',
+};

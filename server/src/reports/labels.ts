@@ -1,6 +1,6 @@
 import type { LiableParty } from '../../../protocol/compensation';
 import { CATEGORY_NAMES_ZH, type Channel, type Priority } from '../../../protocol/entities';
-import { UNCLASSIFIED } from '../../../protocol/reports';
+import { SLA_POLICY_NAMES_ZH, UNCLASSIFIED } from '../../../protocol/reports';
 
 // Names in the exported monthly report, which is written in Simplified Chinese for the
 // team and management; the renderer has its own translations for the screen.
@@ -18,18 +18,7 @@ export const PRIORITY_ZH: Record<Priority, string> = { low: '低', normal: '普�
 
 export const LIABLE_ZH: Record<LiableParty, string> = { platform: '平台', supplier: '供货商', customer: '客户' };
 
-/** The built-in SLA policies (sla/policy.ts DEFAULT_SLA); a policy an admin adds shows its id. */
-const POLICY_ZH: Record<string, string> = {
-  'group-mention': '群内@客服',
-  chat: '在线会话',
-  urgent: '紧急故障',
-  email: '客服邮箱',
-  enterprise: '企业客户',
-  disputes: '争议纠纷',
-  default: '常规',
-};
-
-export const policyName = (id: string): string => POLICY_ZH[id] ?? id;
+export const policyName = (id: string): string => (SLA_POLICY_NAMES_ZH as Record<string, string>)[id] ?? id;
 
 export const categoryName = (key: string): string =>
   key === UNCLASSIFIED ? '未分类' : (CATEGORY_NAMES_ZH[key as keyof typeof CATEGORY_NAMES_ZH] ?? key);

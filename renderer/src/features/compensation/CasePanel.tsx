@@ -9,7 +9,7 @@ import { disputesKey, DisputeSummary, useDisputes } from '../disputes/DisputeDia
 import { useMaySecure } from '../security/SecurityDialogs';
 import { useSyncStatus, useWorkstation } from '../workspace/workstation';
 import { runCaseAction, useCase, type CaseAction } from './casework';
-import { failureOf } from './outcome';
+import { failureOf } from '../../app/failure';
 import { BINDINGS, keyLabel } from '../shortcuts/keymap';
 import './compensation.css';
 

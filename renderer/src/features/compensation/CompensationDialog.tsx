@@ -16,7 +16,8 @@ import { useSyncStatus, useWorkstation } from '../workspace/workstation';
 import { CaseDialog, closeCaseDialog } from './CaseDialog';
 import { compensationsKey } from './CasePanel';
 import { attemptFor, draftOf, limitOf, type Attempt, type CompensationForm } from './compensation-form';
-import { failureOf } from './outcome';
+import { failureOf } from '../../app/failure';
+import { FailureNotice } from '../../app/FailureNotice';
 
 /** 先行赔付 on the open conversation: the form, the caller's limit for the kind, and the server's answer. */
 export function CompensationDialog({ conversationId, preset }: { conversationId: string; preset: CompensationKind | null }) {
@@ -134,15 +135,7 @@ export function CompensationDialog({ conversationId, preset }: { conversationId:
           </p>
         )}
         {offline && <p className="notice">{t('compensation.offline')}</p>}
-        {failure && (
-          <p className="notice notice-error" role="alert" data-testid="compensation-error" data-kind={failure.kind}>
-            {failure.kind === 'network'
-              ? t('compensation.offline')
-              : failure.kind === 'refused'
-                ? t('compensation.refused', { message: failure.message })
-                : t('compensation.failed', { message: failure.message })}
-          </p>
-        )}
+        {failure && <FailureNotice failure={failure} prefix="compensation" testId="compensation-error" />}
         {result && (
           <p className="notice" role="status" data-testid="compensation-result">
             {t('compensation.done', { kind: t(`compensation.kinds.${result.compensation.kind}`), amount: money(result.compensation.amountCents) })}

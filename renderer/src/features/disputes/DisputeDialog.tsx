@@ -7,7 +7,8 @@ import { newId } from '../../../../protocol/ids';
 import { formatMoney, formatTime } from '../../app/format';
 import { connectionStateOf, loadThread } from '../../data';
 import { CaseDialog, closeCaseDialog } from '../compensation/CaseDialog';
-import { failureOf, type Failure } from '../compensation/outcome';
+import { failureOf } from '../../app/failure';
+import { FailureNotice } from '../../app/FailureNotice';
 import { useSyncStatus, useWorkstation } from '../workspace/workstation';
 import { countdown, evidenceCandidates, evidenceOf, mayDecide, verdictOf, type EvidenceChoice, type VerdictForm, type VerdictProblem } from './dispute-view';
 import './disputes.css';
@@ -26,19 +27,6 @@ export function useDisputes(conversationId: string, enabled: boolean) {
   });
 }
 
-function FailureText({ failure, testId }: { failure: Failure; testId: string }) {
-  const { t } = useTranslation();
-  return (
-    <p className="notice notice-error" role="alert" data-testid={testId}>
-      {failure.kind === 'network'
-        ? t('disputes.offline')
-        : failure.kind === 'refused'
-          ? t('disputes.refused', { message: failure.message })
-          : t('disputes.failed', { message: failure.message })}
-    </p>
-  );
-}
-
 /** Disputes on the open conversation: open one with evidence, watch its review deadline, decide it (supervisors). */
 export function DisputeDialog({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
@@ -49,7 +37,7 @@ export function DisputeDialog({ conversationId }: { conversationId: string }) {
   return (
     <CaseDialog title={t('disputes.title')} testId="dispute-dialog">
       {offline && <p className="notice">{t('disputes.offline')}</p>}
-      {list.isError && !offline && <FailureText failure={failureOf(list.error)} testId="disputes-load-error" />}
+      {list.isError && !offline && <FailureNotice failure={failureOf(list.error)} prefix="disputes" testId="disputes-load-error" />}
       {disputes.map((d) => (
         <DisputeCard key={d.id} dispute={d} decide={mayDecide(agent) && d.status === 'open'} offline={offline} />
       ))}
@@ -197,7 +185,7 @@ function OpenDisputeForm({ conversationId }: { conversationId: string }) {
           {t(`disputes.${problem}`)}
         </p>
       )}
-      {mutation.isError && <FailureText failure={failureOf(mutation.error)} testId="dispute-error" />}
+      {mutation.isError && <FailureNotice failure={failureOf(mutation.error)} prefix="disputes" testId="dispute-error" />}
       <div className="form-actions">
         <button type="submit" className="primary" aria-disabled={mutation.isPending} data-testid="dispute-submit">
           {mutation.isPending ? t('disputes.submitting') : t('disputes.submit')}
@@ -244,7 +232,7 @@ function AddEvidenceForm({ dispute }: { dispute: Dispute }) {
           {t(`disputes.${problem}`)}
         </p>
       )}
-      {mutation.isError && <FailureText failure={failureOf(mutation.error)} testId="evidence-error" />}
+      {mutation.isError && <FailureNotice failure={failureOf(mutation.error)} prefix="disputes" testId="evidence-error" />}
       <div className="form-actions">
         <button type="submit" aria-disabled={mutation.isPending} data-testid="evidence-submit">
           {t('disputes.addEvidence')}
@@ -315,7 +303,7 @@ function VerdictFormView({ dispute }: { dispute: Dispute }) {
           {t(`disputes.${problem}`)}
         </p>
       )}
-      {mutation.isError && <FailureText failure={failureOf(mutation.error)} testId="verdict-error" />}
+      {mutation.isError && <FailureNotice failure={failureOf(mutation.error)} prefix="disputes" testId="verdict-error" />}
       <div className="form-actions">
         <button type="submit" className="primary" aria-disabled={mutation.isPending} data-testid="verdict-submit">
           {t('disputes.decide')}

@@ -6,7 +6,8 @@ import { connectionStateOf } from '../../data';
 import { uiStore } from '../../stores/ui';
 import { CaseDialog } from '../compensation/CaseDialog';
 import { attemptFor, type Attempt } from '../compensation/compensation-form';
-import { failureOf } from '../compensation/outcome';
+import { failureOf } from '../../app/failure';
+import { FailureNotice } from '../../app/FailureNotice';
 import { focusInbox } from '../commands/run';
 import { useSyncStatus, useWorkstation } from '../workspace/workstation';
 import { audienceOf, EMPTY_FORM, noticeOf, type NoticeForm, progressOf } from './notice-form';
@@ -120,15 +121,7 @@ export function ProactiveDialog() {
           </p>
         )}
         {offline && <p className="notice">{t('proactive.offline')}</p>}
-        {failure && (
-          <p className="notice notice-error" role="alert" data-testid="proactive-error">
-            {failure.kind === 'network'
-              ? t('proactive.offline')
-              : failure.kind === 'refused'
-                ? t('proactive.refused', { message: failure.message })
-                : t('proactive.failed', { message: failure.message })}
-          </p>
-        )}
+        {failure && <FailureNotice failure={failure} prefix="proactive" testId="proactive-error" />}
         {notice && <NoticeProgress notice={notice} />}
 
         <div className="case-actions">

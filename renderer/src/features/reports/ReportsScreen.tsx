@@ -3,7 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { useTranslation } from 'react-i18next';
 import { ServiceReport } from '../../../../protocol';
 import { uiStore } from '../../stores/ui';
-import { failureOf, type Failure } from '../compensation/outcome';
+import { failureOf, failureText } from '../../app/failure';
 import { focusInbox } from '../commands/run';
 import { keyTargetOf } from '../shortcuts/keymap';
 import { useWorkstation } from '../workspace/workstation';
@@ -30,19 +30,6 @@ function saveFile(blob: Blob, name: string): void {
   a.remove();
   // Revoked later: the download may still be reading the URL when click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-function FailureText({ failure }: { failure: Failure }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {failure.kind === 'network'
-        ? t('reports.error.network')
-        : failure.kind === 'refused'
-          ? t('reports.error.refused', { message: failure.message })
-          : t('reports.error.failed', { message: failure.message })}
-    </>
-  );
 }
 
 /**
@@ -174,7 +161,7 @@ function MonthlyReport({ titleId }: { titleId: string }) {
         {exporting.isSuccess && t('reports.exported', { file: exporting.data })}
         {exporting.isError && (
           <span className="error">
-            <FailureText failure={failureOf(exporting.error)} />
+            {failureText(failureOf(exporting.error), 'reports.error', t)}
           </span>
         )}
       </div>
@@ -184,7 +171,7 @@ function MonthlyReport({ titleId }: { titleId: string }) {
         </p>
       ) : report.isError ? (
         <p className="notice error" data-testid="reports-error">
-          <FailureText failure={failureOf(report.error)} />{' '}
+          {failureText(failureOf(report.error), 'reports.error', t)}{' '}
           <button type="button" onClick={() => void report.refetch()}>
             {t('reports.retry')}
           </button>

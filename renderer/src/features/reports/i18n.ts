@@ -1,3 +1,5 @@
+import { SLA_POLICY_NAMES_ZH } from '../../../../protocol';
+
 // Service reports (服务报表). `reportsEn` must have exactly these keys.
 export const reportsZhCN = {
   command: '服务报表（月度）',
@@ -17,7 +19,7 @@ export const reportsZhCN = {
   exporting: '正在生成 {{format}}…',
   exported: '已导出 {{file}}',
   error: {
-    network: '连不上服务器，报表需要联网。请检查网络后按“重试”。',
+    offline: '连不上服务器，报表需要联网。请检查网络后按“重试”。',
     refused: '服务器拒绝了请求：{{message}}',
     failed: '生成报表出错：{{message}}。请稍后重试；仍然失败请联系管理员。',
   },
@@ -59,15 +61,7 @@ export const reportsZhCN = {
     unclassified: '未分类',
     noData: '本月无数据',
   },
-  policy: {
-    'group-mention': '群内@客服',
-    chat: '在线会话',
-    urgent: '紧急故障',
-    email: '客服邮箱',
-    enterprise: '企业客户',
-    disputes: '争议纠纷',
-    default: '常规',
-  },
+  policy: SLA_POLICY_NAMES_ZH,
   unit: { s: '{{n}} 秒', min: '{{n}} 分钟', h: '{{n}} 小时' },
 };
 
@@ -89,7 +83,7 @@ export const reportsEn: typeof reportsZhCN = {
   exporting: 'Preparing the {{format}}…',
   exported: 'Exported {{file}}',
   error: {
-    network: 'Cannot reach the server; reports need a connection. Check the network, then press Retry.',
+    offline: 'Cannot reach the server; reports need a connection. Check the network, then press Retry.',
     refused: 'The server refused: {{message}}',
     failed: 'The report failed: {{message}}. Try again later; if it keeps failing, tell your admin.',
   },

@@ -6,7 +6,8 @@ import { FreezeResponse, TransactionFlowResponse } from '../../../../protocol';
 import { formatMoney, formatTime } from '../../app/format';
 import { connectionStateOf } from '../../data';
 import { CaseDialog, closeCaseDialog } from '../compensation/CaseDialog';
-import { failureOf, type Failure } from '../compensation/outcome';
+import { failureOf } from '../../app/failure';
+import { FailureNotice } from '../../app/FailureNotice';
 import { useSyncStatus, useWorkstation } from '../workspace/workstation';
 import { maySecure } from './access';
 import './security.css';
@@ -22,19 +23,6 @@ function useCustomerOf(conversationId: string) {
 export function useMaySecure(): boolean {
   const { db, agent } = useWorkstation();
   return useLiveQuery(async () => maySecure(agent, await db.teams.toArray()), [db, agent], false);
-}
-
-function FailureText({ failure }: { failure: Failure }) {
-  const { t } = useTranslation();
-  return (
-    <p className="notice notice-error" role="alert" data-testid="security-error">
-      {failure.kind === 'network'
-        ? t('security.offline')
-        : failure.kind === 'refused'
-          ? t('security.refused', { message: failure.message })
-          : t('security.failed', { message: failure.message })}
-    </p>
-  );
 }
 
 /** Freeze or unfreeze the customer's account: a reason, then an explicit confirmation. */
@@ -82,7 +70,7 @@ export function FreezeDialog({ conversationId }: { conversationId: string }) {
             </p>
           )}
           {offline && <p className="notice">{t('security.offline')}</p>}
-          {mutation.isError && <FailureText failure={failureOf(mutation.error)} />}
+          {mutation.isError && <FailureNotice failure={failureOf(mutation.error)} prefix="security" testId="security-error" />}
           <div className="form-actions">
             <button type="submit" className={freeze ? 'danger' : 'primary'} disabled={offline || mutation.isPending} data-testid="freeze-confirm">
               {mutation.isPending ? t('security.working') : t(freeze ? 'security.confirmFreeze' : 'security.confirmUnfreeze')}
@@ -124,7 +112,7 @@ export function TransactionsDialog({ conversationId }: { conversationId: string 
     <CaseDialog title={t('security.transactionsTitle', { name: flow?.customer.name ?? customer?.name ?? '' })} testId="transactions-dialog">
       {offline && <p className="notice">{t('security.offline')}</p>}
       {query.isFetching && <p className="muted">{t('security.transactionsLoading')}</p>}
-      {query.isError && <FailureText failure={failureOf(query.error)} />}
+      {query.isError && <FailureNotice failure={failureOf(query.error)} prefix="security" testId="security-error" />}
       {flow && (
         <>
           <p data-testid="transactions-totals">

@@ -6,7 +6,7 @@ import { formatTime } from '../../app/format';
 import { connectionStateOf } from '../../data';
 import { caseStore, useCase } from '../compensation/casework';
 import { attemptFor, type Attempt } from '../compensation/compensation-form';
-import { failureOf } from '../compensation/outcome';
+import { failureOf } from '../../app/failure';
 import { useSyncStatus, useWorkstation } from '../workspace/workstation';
 import { ageOf, healthTone, lookupBanner, partView, type Age } from './supplier-view';
 import './suppliers.css';

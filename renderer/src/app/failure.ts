@@ -1,4 +1,5 @@
-import { ApiRequestError } from '../../data';
+import type { TFunction } from 'i18next';
+import { ApiRequestError } from '../data';
 
 /**
  * Why a casework call failed, as the agent needs to hear it: no network (try again when
@@ -14,4 +15,12 @@ export function failureOf(err: unknown): Failure {
     return { kind: 'refused', code: err.code, message: err.message };
   }
   return { kind: 'failed', message: err.message };
+}
+
+/** Features whose i18n texts have `offline`, `refused` and `failed` (the last two with the server's `{{message}}`). */
+export type FailurePrefix = 'compensation' | 'disputes' | 'proactive' | 'reports.error' | 'security';
+
+/** A failure in the words of the feature whose texts `prefix` names. */
+export function failureText(failure: Failure, prefix: FailurePrefix, t: TFunction): string {
+  return failure.kind === 'network' ? t(`${prefix}.offline`) : t(`${prefix}.${failure.kind}`, { message: failure.message });
 }
