@@ -1,17 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { startServer, type RunningServer } from './server';
+import { serverForThisFile } from './file-server';
 import { openConversationId, signIn } from './workstation';
 
 // Two agents of the supplier-liaison team open the same conversation: each sees the other
 // there, and sees when the other types, so they do not both answer.
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 test('two agents see each other viewing and typing in a conversation', async ({ browser }) => {
   const ctxA = await browser.newContext();

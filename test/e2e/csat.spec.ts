@@ -1,17 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { startServer, type RunningServer } from './server';
+import { serverForThisFile } from './file-server';
 import { signIn } from './workstation';
 
 // Acceptance story 1's last step: the ticket resolves and the player gets a satisfaction
 // survey on their channel; the answer shows up in the agent's conversation.
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 test('a resolved web chat gets one survey; the customer answers once and the agent sees the score', async ({ browser }) => {
   const customerCtx = await browser.newContext();

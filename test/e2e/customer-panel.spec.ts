@@ -1,17 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { startServer, type RunningServer } from './server';
+import { serverForThisFile } from './file-server';
 import { signIn } from './workstation';
 
 // The customer 360 panel reads from the local cache, so it keeps working without a network;
 // only fetching older history needs the server, and it says so.
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 test('the customer panel shows orders and past conversations offline', async ({ browser }) => {
   const ctx = await browser.newContext();

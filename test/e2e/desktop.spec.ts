@@ -1,19 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { newId } from '../../protocol/ids';
-import { startServer, type RunningServer } from './server';
+import { serverForThisFile } from './file-server';
 import { openConversationId, signIn } from './workstation';
 
 // The desktop shell's renderer side, in Chromium: browser-mode notifications (permission,
 // a notice for a new assignment and an @mention, a click that opens the conversation), and
 // the update banner and deep links driven through a stand-in for Electron's window.kadesk.
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 interface Agent {
   id: string;

@@ -1,18 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startServer, type RunningServer } from './server';
+import { serverForThisFile } from './file-server';
 import { signIn } from './workstation';
 
 // The SOP panel beside a classified conversation: its answer template, checklist and
 // escalation rule come from the local cache, a step ticked offline survives a reload while
 // the server is unreachable, and reaches the server once it answers again.
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 /** What the server says, asked with the signed-in page's session. */
 async function apiGet<T>(page: Page, path: string): Promise<T> {

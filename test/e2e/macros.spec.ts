@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { serverApi, type Row } from './api';
-import { startServer, type RunningServer } from './server';
+import { serverForThisFile } from './file-server';
 import { openByOrder, openConversationId, signIn } from './workstation';
 
 // Macros. Acceptance story 1: on a "not received" ticket whose supplier is congested, one
@@ -10,13 +10,7 @@ import { openByOrder, openConversationId, signIn } from './workstation';
 // changes only still runs; its reply queues and is delivered exactly once on reconnect,
 // while a macro that would pay out is refused before anything happens.
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 const { call: api, login, workspace } = serverApi(() => server.url);
 

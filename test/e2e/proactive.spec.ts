@@ -1,19 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { serverApi } from './api';
-import { startServer, type RunningServer } from './server';
+import { serverForThisFile } from './file-server';
 import { signIn } from './workstation';
 
 // A supervisor tells the customers of one product from one supplier about a problem, from
 // the command palette with the keyboard alone: preview the audience, send, watch progress.
 // An agent is not offered the command.
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 const { call: api, login: signInApi, workspace } = serverApi(() => server.url);
 

@@ -1,18 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { startServer, type RunningServer } from './server';
+import { serverForThisFile } from './file-server';
 import { signIn } from './workstation';
 
 // Acceptance story 4, its end: the supervisor reads the month's service report and exports it.
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 const chinaMonth = (now: number) => new Date(now + 8 * 3_600_000).toISOString().slice(0, 7);
 const previousMonth = (month: string) => {

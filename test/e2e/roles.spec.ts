@@ -1,17 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startServer, type RunningServer } from './server';
+import { serverForThisFile } from './file-server';
 import { signIn } from './workstation';
 
 // Each role is offered only what it may do: an agent's palette and ? list leave out the
 // supervisor's commands, and their keys only say who they are for.
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 /** The palette's options for `query`, each as its text. */
 async function paletteFor(page: Page, query: string): Promise<string[]> {

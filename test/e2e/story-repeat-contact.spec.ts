@@ -1,17 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startServer, type RunningServer } from './server';
+import { serverForThisFile } from './file-server';
 import { signIn } from './workstation';
 
 // Acceptance story 3: the same merchant opens a third ticket about the same order this
 // week; Kadesk flags it as a repeat and moves it to the senior queue with priority.
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 const CONTACT = 'story-merchant@example.net';
 const ORDER = 'DD202611230301';

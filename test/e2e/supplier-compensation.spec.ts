@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { serverApi } from './api';
-import { startServer, type RunningServer } from './server';
+import { serverForThisFile } from './file-server';
 import { openByOrder, signIn } from './workstation';
 
 // Acceptance story 1, the agent's side: a "not received" ticket about a 王者荣耀 point card
@@ -9,13 +9,7 @@ import { openByOrder, signIn } from './workstation';
 // agent's limit, and reissues the card key once the supplier recovers. Offline, the check
 // says it needs the network while the rest of the panel keeps working.
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 const { call: api, login, workspace } = serverApi(() => server.url);
 

@@ -1,16 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { startServer, type RunningServer } from './server';
+import { serverForThisFile } from './file-server';
 
 // A customer files a ticket through the public form with a screenshot and gets the ticket
 // number; problems are shown next to the fields before anything is uploaded.
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 
