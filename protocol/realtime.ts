@@ -12,6 +12,10 @@ export const AgentClientFrame = z.discriminatedUnion('type', [
 ]);
 export type AgentClientFrame = z.infer<typeof AgentClientFrame>;
 
+/** Sets a workstation fetches whole (not synced rows); `changed` tells it to fetch one again. */
+export const FetchedSet = z.enum(['macros', 'knowledge']);
+export type FetchedSet = z.infer<typeof FetchedSet>;
+
 export const AgentServerFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), version: z.number().int().nonnegative() }),
   z.object({ type: z.literal('poke'), version: z.number().int().nonnegative() }),
@@ -20,6 +24,7 @@ export const AgentServerFrame = z.discriminatedUnion('type', [
     conversationId: z.string(),
     viewers: z.array(z.object({ agentId: z.string(), name: z.string(), typing: z.boolean() })),
   }),
+  z.object({ type: z.literal('changed'), what: FetchedSet }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
 ]);
 export type AgentServerFrame = z.infer<typeof AgentServerFrame>;

@@ -5,7 +5,7 @@ import { FakeSockets } from './testing/fake-socket';
 
 function connection(getToken: () => Promise<string | null>) {
   const sockets = new FakeSockets();
-  const events = { ready: vi.fn(), poke: vi.fn(), presence: vi.fn(), state: vi.fn() };
+  const events = { ready: vi.fn(), poke: vi.fn(), presence: vi.fn(), changed: vi.fn(), state: vi.fn() };
   const rt = new RealtimeConnection({
     url: 'ws://desk.example.test/api/realtime',
     getToken,
@@ -15,6 +15,7 @@ function connection(getToken: () => Promise<string | null>) {
     onReady: events.ready,
     onPoke: events.poke,
     onPresence: events.presence,
+    onChanged: events.changed,
     onStateChange: events.state,
   });
   return { rt, sockets, events };
@@ -46,5 +47,17 @@ describe('realtime', () => {
     sockets.drop();
     expect(events.poke).not.toHaveBeenCalled();
     expect(sockets.opened).toHaveLength(1);
+  });
+
+  it('reports which fetched set changed, and nothing for a set it does not know', async () => {
+    const { rt, sockets, events } = connection(async () => 'tok');
+    rt.start();
+    await vi.waitFor(() => expect(sockets.opened).toHaveLength(1));
+    sockets.accept(1);
+    sockets.last.handlers.message(JSON.stringify({ type: 'changed', what: 'macros' }));
+    sockets.last.handlers.message(JSON.stringify({ type: 'changed', what: 'passwords' }));
+    sockets.last.handlers.message(JSON.stringify({ type: 'changed', what: 'knowledge' }));
+    expect(events.changed.mock.calls).toEqual([['macros'], ['knowledge']]);
+    rt.stop();
   });
 });

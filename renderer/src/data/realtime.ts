@@ -1,4 +1,4 @@
-import { AgentServerFrame, type AgentClientFrame } from '../../../protocol';
+import { AgentServerFrame, type AgentClientFrame, type FetchedSet } from '../../../protocol';
 import { backoffDelay, type Clock } from './clock';
 
 export interface SocketHandlers {
@@ -44,6 +44,8 @@ export interface RealtimeOptions {
   onReady(version: number): void;
   onPoke(version: number): void;
   onPresence(frame: Extract<AgentServerFrame, { type: 'presence' }>): void;
+  /** Macros or the knowledge base changed on the server: fetch them again. */
+  onChanged(what: FetchedSet): void;
   onStateChange(state: SocketState): void;
 }
 
@@ -135,6 +137,8 @@ export class RealtimeConnection {
       this.options.onPoke(frame.version);
     } else if (frame.type === 'presence') {
       this.options.onPresence(frame);
+    } else if (frame.type === 'changed') {
+      this.options.onChanged(frame.what);
     }
   }
 

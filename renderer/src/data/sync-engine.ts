@@ -3,6 +3,7 @@ import {
   Mutation,
   newId,
   type ConversationStatus,
+  type FetchedSet,
   type MutationArgs,
   type MutationName,
   type MutationResult,
@@ -95,6 +96,7 @@ export class SyncEngine {
   private readonly pullLimit: number;
   private readonly pushBatchSize: number;
   private readonly realtime: RealtimeConnection | null;
+  private readonly changeListeners = new Set<(what: FetchedSet) => void>();
   /** Who else views or types in which conversation; a no-op without a realtime socket. */
   readonly presence: PresenceTracker;
 
@@ -137,6 +139,9 @@ export class SyncEngine {
             if (version > this.knownCursor) this.kick('pull');
           },
           onPresence: (frame) => this.presence.receive(frame),
+          onChanged: (what) => {
+            for (const listener of this.changeListeners) listener(what);
+          },
           onStateChange: (state) => {
             this.socketState = state;
             if (state === 'down') this.presence.clear();
@@ -170,6 +175,12 @@ export class SyncEngine {
   subscribe(listener: (status: SyncStatus) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Calls `listener` when the server says macros or the knowledge base changed; returns the unsubscribe. */
+  onServerChange(listener: (what: FetchedSet) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   /** Pulls until the server has nothing more, one page at a time. */

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
-import type { AgentServerFrame } from '../../../protocol/realtime';
+import { z } from 'zod';
+import { FetchedSet, type AgentServerFrame } from '../../../protocol/realtime';
 import type { AuthContext } from '../auth/context';
 import type { Db } from '../db/db';
 import { sendFrame } from './frames';
@@ -8,6 +9,9 @@ import { type PresenceEvent, PresenceBoard } from './presence';
 
 export const SYNC_CHANNEL = 'kadesk_sync';
 export const PRESENCE_CHANNEL = 'kadesk_presence';
+/** Macros or the knowledge base changed (062_change_notices.sql): `{ what, agentId }`, agentId set for a personal macro. */
+export const CHANGED_CHANNEL = 'kadesk_changed';
+const ChangeNotice = z.object({ what: FetchedSet, agentId: z.string().nullable() });
 /** Commits closer together than this share one poke. */
 const POKE_COALESCE_MS = 15;
 
@@ -33,6 +37,14 @@ export class RealtimeHub {
 
   async start(): Promise<void> {
     this.unlisten.push(await this.db.listen(SYNC_CHANNEL, () => this.schedulePoke()));
+    this.unlisten.push(
+      await this.db.listen(CHANGED_CHANNEL, (payload) => {
+        const notice = ChangeNotice.safeParse(safeJson(payload));
+        if (!notice.success) return this.log.warn('ignored malformed change notification');
+        const { what, agentId } = notice.data;
+        this.broadcast({ type: 'changed', what }, (c) => agentId === null || c.auth.agentId === agentId);
+      }),
+    );
     this.unlisten.push(
       await this.db.listen(PRESENCE_CHANNEL, (payload) => {
         try {
@@ -96,7 +108,15 @@ export class RealtimeHub {
     }
   }
 
-  private broadcast(frame: AgentServerFrame): void {
-    for (const c of this.clients) sendFrame(c.socket, frame);
+  private broadcast(frame: AgentServerFrame, to: (c: Client) => boolean = () => true): void {
+    for (const c of this.clients) if (to(c)) sendFrame(c.socket, frame);
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
 }

@@ -1,43 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { newId } from '../../../protocol/ids';
 import type { AgentServerFrame } from '../../../protocol/realtime';
 import type { WidgetServerFrame } from '../../../protocol/widget';
 import { addTeam } from '../testing/fixtures';
+import { openSocket } from '../testing/sockets';
 import { createTestServer, type TestServer } from '../testing/test-server';
-
-/** A socket that records every frame and can wait for one matching a predicate. */
-function openSocket<F>(url: string) {
-  const ws = new WebSocket(url);
-  const frames: F[] = [];
-  const waiters: Array<() => void> = [];
-  ws.on('message', (raw) => {
-    frames.push(JSON.parse(String(raw)) as F);
-    for (const w of waiters.splice(0)) w();
-  });
-  const opened = new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  return {
-    ws,
-    frames,
-    opened,
-    send: (frame: unknown) => ws.send(JSON.stringify(frame)),
-    async waitFor(pred: (f: F) => boolean, timeoutMs = 5000): Promise<F> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const hit = frames.find(pred);
-        if (hit) return hit;
-        if (Date.now() > deadline) throw new Error(`no matching frame; got ${JSON.stringify(frames)}`);
-        await new Promise<void>((r) => {
-          waiters.push(r);
-          setTimeout(r, 50);
-        });
-      }
-    },
-  };
-}
 
 describe('web chat widget and workstation realtime over real sockets', () => {
   let s: TestServer;

@@ -35,16 +35,21 @@ export function KnowledgePanel() {
 }
 
 /**
- * Fetches the knowledge set whenever the workstation comes online, and sends pending
+ * Fetches the knowledge set whenever the workstation comes online or an admin changes it, and sends pending
  * checklist ticks then and every few seconds until none wait.
  */
 function useKnowledgeSync(): void {
-  const { db, api } = useWorkstation();
+  const { db, api, engine } = useWorkstation();
   const online = useSyncStatus().online;
   const pendingCount = useLiveQuery(() => db.checklistTicks.where('pending').equals(1).count(), [db], 0);
   useEffect(() => {
-    if (online) void refreshKnowledge(db, api).catch(() => undefined);
-  }, [db, api, online]);
+    const refresh = () => void refreshKnowledge(db, api).catch(() => undefined);
+    if (online) refresh();
+    // An admin's edit reaches the panel at once, not at the next reconnect.
+    return engine.onServerChange((what) => {
+      if (what === 'knowledge') refresh();
+    });
+  }, [db, api, engine, online]);
   useEffect(() => {
     if (!online || pendingCount === 0) return;
     const send = () => void pushTicks(db, api).catch(() => undefined);

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, expect, it } from 'vitest';
-import type { Macro } from '../../../../protocol';
+import type { FetchedSet, Macro } from '../../../../protocol';
 import { KadeskDb, type SyncStatus } from '../../data';
 import { keepMacrosFresh, refreshMacros } from './cache';
 
@@ -43,12 +43,17 @@ it('replaces the cache with the server list, so deleted macros disappear', async
   db.close();
 });
 
-it('refreshes on start and on each return online, keeping the cache when a refresh fails', async () => {
+it('refreshes on start, on each return online and when the server says macros changed, keeping the cache when a refresh fails', async () => {
   const db = new KadeskDb(NAME);
   await db.macros.put(macro('cached'));
   const listeners = new Set<(s: SyncStatus) => void>();
   const status = (online: boolean): SyncStatus => ({ online, syncing: false, pulled: 0, lastError: null, lastSyncedAt: null });
-  const engine = { getStatus: () => status(false), subscribe: (l: (s: SyncStatus) => void) => (listeners.add(l), () => listeners.delete(l)) };
+  const changes = new Set<(what: FetchedSet) => void>();
+  const engine = {
+    getStatus: () => status(false),
+    subscribe: (l: (s: SyncStatus) => void) => (listeners.add(l), () => listeners.delete(l)),
+    onServerChange: (l: (what: FetchedSet) => void) => (changes.add(l), () => changes.delete(l)),
+  };
   const lists: Macro[][] = [];
   let fail = true;
   const api = {
@@ -66,7 +71,18 @@ it('refreshes on start and on each return online, keeping the cache when a refre
   for (const l of listeners) l(status(true));
   await new Promise((r) => setTimeout(r, 20));
   expect((await db.macros.toArray()).map((m) => m.id)).toEqual(['fresh']);
+
+  // The knowledge base changing is not the macros' business; an admin's macro edit is.
+  // (A refresh now would find an empty list and clear the cache.)
+  for (const l of changes) l('knowledge');
+  await new Promise((r) => setTimeout(r, 20));
+  expect((await db.macros.toArray()).map((m) => m.id)).toEqual(['fresh']);
+  lists.push([macro('edited')]);
+  for (const l of changes) l('macros');
+  await new Promise((r) => setTimeout(r, 20));
+  expect((await db.macros.toArray()).map((m) => m.id)).toEqual(['edited']);
   stop();
   expect(listeners.size).toBe(0);
+  expect(changes.size).toBe(0);
   db.close();
 });

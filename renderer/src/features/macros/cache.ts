@@ -11,15 +11,27 @@ export async function refreshMacros(db: KadeskDb, api: Pick<ApiClient, 'get'>): 
 }
 
 /**
- * Keeps the cache fresh: now, and each time the workstation comes back online. A failed
- * refresh keeps the cached list (macros work offline); the next reconnect tries again.
+ * Keeps the cache fresh: now, each time the workstation comes back online, and when the
+ * server says a macro this agent sees changed. A failed refresh keeps the cached list
+ * (macros work offline); the next reconnect tries again.
  */
-export function keepMacrosFresh(db: KadeskDb, api: Pick<ApiClient, 'get'>, engine: Pick<SyncEngine, 'subscribe' | 'getStatus'>): () => void {
+export function keepMacrosFresh(
+  db: KadeskDb,
+  api: Pick<ApiClient, 'get'>,
+  engine: Pick<SyncEngine, 'subscribe' | 'getStatus' | 'onServerChange'>,
+): () => void {
   let online = engine.getStatus().online;
   const refresh = () => void refreshMacros(db, api).catch(() => undefined);
   refresh();
-  return engine.subscribe((status) => {
+  const offStatus = engine.subscribe((status) => {
     if (status.online && !online) refresh();
     online = status.online;
   });
+  const offChange = engine.onServerChange((what) => {
+    if (what === 'macros') refresh();
+  });
+  return () => {
+    offStatus();
+    offChange();
+  };
 }
