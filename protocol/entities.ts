@@ -137,6 +137,9 @@ export const ConversationSla = z.object({
 });
 export type ConversationSla = z.infer<typeof ConversationSla>;
 
+/** A tag as agents type it: trimmed, one to 40 characters. */
+export const TagName = z.string().trim().min(1).max(40);
+
 export const Conversation = z.object({
   ...syncable,
   customerId: z.string(),
@@ -151,6 +154,8 @@ export const Conversation = z.object({
   repeat: z.boolean(),
   /** Opened by a group message that @mentioned the service account (QQ, WeChat groups); absent on rows cached before the flag. */
   groupMention: z.boolean().optional(),
+  /** Labels agents and macros put on the ticket (e.g. 通道拥堵), oldest first; absent on rows cached before tags synced. */
+  tags: z.array(z.string()).optional(),
   /** Null for tickets not on an SLA clock (opened before the pipeline tracked them). */
   sla: ConversationSla.nullable(),
   teamId: z.string().nullable(),

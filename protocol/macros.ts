@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Category, ConversationStatus, Priority } from './entities';
+import { Category, ConversationStatus, Priority, TagName } from './entities';
 
 // Macros (快捷宏): a named set of actions an agent runs on the open ticket in one go. Reply
 // and note bodies are templates whose {{variables}} the workstation fills before it shows
@@ -49,7 +49,7 @@ export const MacroAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('note'), body: template }),
   z.object({ type: z.literal('status'), status: ConversationStatus }),
   z.object({ type: z.literal('priority'), priority: Priority }),
-  z.object({ type: z.literal('tag'), tag: z.string().trim().min(1).max(40) }),
+  z.object({ type: z.literal('tag'), tag: TagName }),
   /** `self` is whoever runs the macro; null leaves the ticket unassigned in its team. */
   z.object({ type: z.literal('assign'), agentId: z.union([z.literal('self'), id]).nullable() }),
   /** Moving a ticket to another team is a supervisor's call; the server refuses it for agents. */

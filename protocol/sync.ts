@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Agent, Category, Conversation, ConversationStatus, Customer, Message, Order, Priority, Team } from './entities';
+import { Agent, Category, Conversation, ConversationStatus, Customer, Message, Order, Priority, TagName, Team } from './entities';
 
 export const PULL_MAX_LIMIT = 2000;
 
@@ -50,8 +50,9 @@ export const MutationArgs = {
   // An agent's correction of the classifier; the server learns from it.
   'conversation.setCategory': z.object({ conversationId: z.string(), category: Category }),
   'conversation.setPriority': z.object({ conversationId: z.string(), priority: Priority }),
-  // Tags are kept on the server (conversation_tags) and in the ticket's audit trail.
-  'conversation.tag': z.object({ conversationId: z.string(), tag: z.string().trim().min(1).max(40) }),
+  // Tags travel on the conversation row; who added or removed one is in the ticket's audit trail.
+  'conversation.tag': z.object({ conversationId: z.string(), tag: TagName }),
+  'conversation.untag': z.object({ conversationId: z.string(), tag: TagName }),
 } as const;
 export type MutationName = keyof typeof MutationArgs;
 export const MUTATION_NAMES = Object.keys(MutationArgs) as MutationName[];
@@ -85,6 +86,7 @@ export const Mutation = z.discriminatedUnion('name', [
     args: MutationArgs['conversation.setPriority'],
   }),
   z.object({ id: z.string().min(1).max(64), name: z.literal('conversation.tag'), args: MutationArgs['conversation.tag'] }),
+  z.object({ id: z.string().min(1).max(64), name: z.literal('conversation.untag'), args: MutationArgs['conversation.untag'] }),
 ]);
 export type Mutation = z.infer<typeof Mutation>;
 

@@ -1,17 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { startServer, type RunningServer } from './server';
+import { serverApi } from './api';
+import { serverForThisFile } from './file-server';
 import { openConversationId, signIn } from './workstation';
 
 // The agent works without the mouse: search, open, reply, resolve, move with j/k, run a
 // command from the palette, read the shortcut list.
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
+const { login, workspace } = serverApi(() => server.url);
 
 test('an agent finds, answers, resolves and assigns conversations from the keyboard alone', async ({ browser }) => {
   const customerCtx = await browser.newContext();
@@ -77,6 +73,28 @@ test('an agent finds, answers, resolves and assigns conversations from the keybo
   await agent.keyboard.press('Enter');
   await expect(agent.getByTestId('palette')).toHaveCount(0);
   await expect(agent.getByTestId('thread').getByText('负责人：演示主管')).toBeVisible();
+
+  // l tags the open ticket: typed text becomes a new tag, shown on the ticket and its inbox row
+  // and stored on the server; Enter on a tag the ticket has takes it off.
+  const tagsOnServer = async () => {
+    const data = await workspace(await login('lead', 'kadesk-lead'));
+    return (data.get('conversations') ?? []).find((c) => c.id === secondId)?.tags;
+  };
+  await agent.keyboard.press('l');
+  await expect(agent.getByTestId('tag-picker')).toBeVisible();
+  await agent.keyboard.type('待回访');
+  await expect(agent.getByTestId('tag-picker-option').first()).toContainText('新标签');
+  await agent.keyboard.press('Enter');
+  await expect(agent.getByTestId('tag-picker')).toHaveCount(0);
+  await expect(agent.getByTestId('thread').getByTestId('tag')).toHaveText(['#待回访']);
+  await expect(agent.locator(`[data-testid="inbox-item"][data-conversation-id="${secondId}"]`).getByTestId('tag')).toHaveText(['#待回访']);
+  await expect.poll(tagsOnServer).toEqual(['待回访']);
+  await agent.keyboard.press('l');
+  await expect(agent.getByTestId('tag-picker-option').first()).toContainText('待回访');
+  await expect(agent.getByTestId('tag-picker-option').first()).toContainText('移除');
+  await agent.keyboard.press('Enter');
+  await expect(agent.getByTestId('thread').getByTestId('tag')).toHaveCount(0);
+  await expect.poll(tagsOnServer).toEqual([]);
 
   // ? lists every shortcut; Escape closes it.
   await agent.keyboard.press('?');

@@ -32,6 +32,15 @@ describe('conversation actions', () => {
     ]);
     expect(mutationsFor({ type: 'resolve' }, [rows[1]!])).toEqual([]);
   });
+
+  it('tags only the conversations without the tag and untags only those with it', () => {
+    const tagged = [conv('a', { tags: ['通道拥堵'] }), conv('b'), conv('c', { tags: ['VIP'] })];
+    expect(mutationsFor({ type: 'tag', tag: '通道拥堵' }, tagged)).toEqual([
+      { name: 'conversation.tag', args: { conversationId: 'b', tag: '通道拥堵' } },
+      { name: 'conversation.tag', args: { conversationId: 'c', tag: '通道拥堵' } },
+    ]);
+    expect(mutationsFor({ type: 'untag', tag: '通道拥堵' }, tagged)).toEqual([{ name: 'conversation.untag', args: { conversationId: 'a', tag: '通道拥堵' } }]);
+  });
 });
 
 describe('bulk mutations', () => {
@@ -60,5 +69,39 @@ describe('bulk mutations', () => {
     expect(server.pushRequests[0]?.mutations.map((m) => m.id)).toEqual(ids);
     expect(['c1', 'c2', 'c3'].map((id) => server.get('conversations', id)?.status)).toEqual(['resolved', 'resolved', 'resolved']);
     expect(await engine.mutateAll([])).toEqual([]);
+  });
+});
+
+describe('tags', () => {
+  let db: KadeskDb;
+  afterEach(async () => {
+    db.close();
+    await Dexie.delete(db.name);
+  });
+
+  it('shows a tag added or removed offline at once, and keeps it through a pull until the server has it', async () => {
+    db = new KadeskDb('tags-test');
+    const server = new FakeServer();
+    server.addCustomer('cu-1');
+    server.addConversation('c1', { status: 'open', tags: ['VIP'] });
+    const engine = new SyncEngine({ db, transport: server, self: server.agent });
+    await engine.pull();
+
+    server.setOffline(true);
+    const row = async () => (await db.conversations.get('c1'))!;
+    await engine.mutateAll(mutationsFor({ type: 'tag', tag: '通道拥堵' }, [await row()]));
+    await engine.mutateAll(mutationsFor({ type: 'untag', tag: 'VIP' }, [await row()]));
+    expect((await row()).tags).toEqual(['通道拥堵']);
+    // Another change to the ticket arrives first: the local tags stay laid over it.
+    server.setOffline(false);
+    server.put('conversations', { ...server.get('conversations', 'c1')!, subject: '改过的主题' });
+    await engine.pull();
+    expect((await row()).tags).toEqual(['通道拥堵']);
+
+    await engine.whenIdle();
+    await engine.pull();
+    expect(server.get('conversations', 'c1')?.tags).toEqual(['通道拥堵']);
+    expect(await row()).toMatchObject({ tags: ['通道拥堵'], subject: '改过的主题' });
+    expect(await db.outbox.count()).toBe(0);
   });
 });

@@ -6,7 +6,9 @@ export type ConversationAction =
   | { type: 'resolve' }
   | { type: 'assign'; assigneeId: string | null }
   | { type: 'setStatus'; status: ConversationStatus }
-  | { type: 'markRead' };
+  | { type: 'markRead' }
+  | { type: 'tag'; tag: string }
+  | { type: 'untag'; tag: string };
 
 /**
  * The mutations an action makes on the given conversations, skipping those it would not
@@ -31,6 +33,12 @@ export function mutationsFor(action: ConversationAction, conversations: readonly
         break;
       case 'markRead':
         if (c.unreadCount > 0) out.push({ name: 'conversation.markRead', args: { conversationId } });
+        break;
+      case 'tag':
+        if (!c.tags?.includes(action.tag)) out.push({ name: 'conversation.tag', args: { conversationId, tag: action.tag } });
+        break;
+      case 'untag':
+        if (c.tags?.includes(action.tag)) out.push({ name: 'conversation.untag', args: { conversationId, tag: action.tag } });
         break;
     }
   }

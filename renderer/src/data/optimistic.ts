@@ -13,8 +13,8 @@ export function previewOf(body: string, max = 80): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-/** What a mutation does to its conversation, as far as the workstation can tell before the server answers. */
-export function conversationPatch(entry: OutboxEntry): Partial<Conversation> {
+/** What a mutation does to `row`, its conversation, as far as the workstation can tell before the server answers. */
+export function conversationPatch(entry: OutboxEntry, row: Conversation): Partial<Conversation> {
   const m = entry.mutation;
   switch (m.name) {
     case 'message.send':
@@ -31,8 +31,12 @@ export function conversationPatch(entry: OutboxEntry): Partial<Conversation> {
       return { category: m.args.category, categoryConfidence: null };
     case 'conversation.setPriority':
       return { priority: m.args.priority };
-    case 'conversation.tag':
-      return {};
+    case 'conversation.tag': {
+      const tags = row.tags ?? [];
+      return tags.includes(m.args.tag) ? {} : { tags: [...tags, m.args.tag] };
+    }
+    case 'conversation.untag':
+      return row.tags?.includes(m.args.tag) ? { tags: row.tags.filter((t) => t !== m.args.tag) } : {};
   }
 }
 
@@ -89,7 +93,7 @@ export async function relayConversation(
   let next = serverState(row);
   if (rejection) next.rejection = rejection;
   for (const entry of entries) {
-    if (entry.mutation.args.conversationId === conversationId) next = overlay(next, conversationPatch(entry));
+    if (entry.mutation.args.conversationId === conversationId) next = overlay(next, conversationPatch(entry, next));
   }
   await db.conversations.put(next);
 }

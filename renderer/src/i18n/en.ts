@@ -10,6 +10,7 @@ import { desktopEn } from '../features/desktop/i18n';
 import { flagsEn } from '../features/flags/i18n';
 import { macrosEn } from '../features/macros/i18n';
 import { reportsEn } from '../features/reports/i18n';
+import { tagsEn } from '../features/tags/i18n';
 
 export const en: Messages = {
   app: {
@@ -290,4 +291,5 @@ export const en: Messages = {
   flags: flagsEn,
   macros: macrosEn,
   reports: reportsEn,
+  tags: tagsEn,
 };

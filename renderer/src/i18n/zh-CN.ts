@@ -11,6 +11,7 @@ import { desktopZhCN } from '../features/desktop/i18n';
 import { flagsZhCN } from '../features/flags/i18n';
 import { macrosZhCN } from '../features/macros/i18n';
 import { reportsZhCN } from '../features/reports/i18n';
+import { tagsZhCN } from '../features/tags/i18n';
 export const zhCN = {
   app: {
     loading: '正在打开工作台…',
@@ -276,4 +277,5 @@ export const zhCN = {
   flags: flagsZhCN,
   macros: macrosZhCN,
   reports: reportsZhCN,
+  tags: tagsZhCN,
 };

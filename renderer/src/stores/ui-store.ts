@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import { isInboxView, type InboxView } from '../data';
 
 /** Dialogs over the workspace; one at a time. */
-export type Overlay = 'help' | 'palette' | 'assign' | 'status' | 'views' | 'proactive' | 'reports';
+export type Overlay = 'help' | 'palette' | 'assign' | 'status' | 'tags' | 'views' | 'proactive' | 'reports';
 
 /** UI state only; data lives in Dexie. View and drafts survive a reload. */
 export interface UiState {

@@ -159,7 +159,18 @@ export async function runCommand(tx: Sql, auth: AuthContext, m: Mutation): Promi
         'INSERT INTO conversation_tags (conversation_id, tag, created_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
         [conv.id, m.args.tag, auth.agentId],
       );
-      if (added.rowCount) await recordEvents(tx, conv.id, [{ actor, type: TICKET_EVENT.tagged, data: { tag: m.args.tag } }]);
+      if (!added.rowCount) return applied;
+      await tx.query('UPDATE conversations SET tags = array_append(tags, $2), updated_at = now() WHERE id = $1', [conv.id, m.args.tag]);
+      await recordEvents(tx, conv.id, [{ actor, type: TICKET_EVENT.tagged, data: { tag: m.args.tag } }]);
+      return applied;
+    }
+    case 'conversation.untag': {
+      const v = mayWorkOn(auth, conv);
+      if (!v.ok) return reject(v);
+      const removed = await tx.query('DELETE FROM conversation_tags WHERE conversation_id = $1 AND tag = $2', [conv.id, m.args.tag]);
+      if (!removed.rowCount) return applied;
+      await tx.query('UPDATE conversations SET tags = array_remove(tags, $2), updated_at = now() WHERE id = $1', [conv.id, m.args.tag]);
+      await recordEvents(tx, conv.id, [{ actor, type: TICKET_EVENT.untagged, data: { tag: m.args.tag } }]);
       return applied;
     }
   }

@@ -18,6 +18,7 @@ export const TICKET_EVENT = {
   categoryOverridden: 'category.overridden',
   priority: 'priority.changed',
   tagged: 'ticket.tagged',
+  untagged: 'ticket.untagged',
   slaEscalated: 'sla.escalated',
 } as const;
 

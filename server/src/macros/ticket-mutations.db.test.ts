@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../protocol/ids';
-import type { PushResponse } from '../../../protocol/sync';
+import type { Conversation } from '../../../protocol/entities';
+import type { PullResponse, PushResponse } from '../../../protocol/sync';
 import { loadEvents } from '../audit/store';
 import { type CaseWorld, caseWorld } from '../casework/testing';
 
-// The two sync mutations macros brought: priority and tags, queued offline like the others.
+// The sync mutations macros brought: priority and tags, queued offline like the others.
 describe('priority and tag mutations', () => {
   let w: CaseWorld;
   beforeAll(async () => {
@@ -39,5 +40,36 @@ describe('priority and tag mutations', () => {
     expect(outsider.body.results[0]).toMatchObject({ status: 'rejected', code: 'not_found' });
     const empty = await push(w.tokens.agent, [{ id: newId(), name: 'conversation.tag', args: { conversationId, tag: '  ' } }]);
     expect(empty.status).toBe(400);
+  });
+
+  it('carries tags on the synced conversation row and takes one off, each change a new version', async () => {
+    const { conversationId } = await w.addCase();
+    // The row as a workstation pulls it; its latest version is the one found last.
+    const row = async () => {
+      let found: Conversation | undefined;
+      for (let cursor = 0; ; ) {
+        const page = (await w.call<PullResponse>(w.tokens.agent, 'POST', '/api/sync/pull', { cursor, limit: 1000 })).body;
+        for (const c of page.changes) if (c.table === 'conversations' && c.row.id === conversationId) found = c.row;
+        if (!page.hasMore) return found!;
+        cursor = page.cursor;
+      }
+    };
+    const mutation = (name: 'conversation.tag' | 'conversation.untag', tag: string) => ({ id: newId(), name, args: { conversationId, tag } });
+    await push(w.tokens.agent, [mutation('conversation.tag', '通道拥堵'), mutation('conversation.tag', '待回访')]);
+    const tagged = await row();
+    expect(tagged.tags).toEqual(['通道拥堵', '待回访']);
+
+    // Taking off a tag the ticket does not have changes nothing, not even the version.
+    await push(w.tokens.agent, [mutation('conversation.untag', '不存在')]);
+    expect((await row()).version).toBe(tagged.version);
+    const res = await push(w.tokens.agent, [mutation('conversation.untag', '通道拥堵')]);
+    expect(res.body.results[0]?.status).toBe('applied');
+    const untagged = await row();
+    expect(untagged.tags).toEqual(['待回访']);
+    expect(untagged.version).toBeGreaterThan(tagged.version);
+    const { rows } = await w.s.db.query<{ tag: string }>('SELECT tag FROM conversation_tags WHERE conversation_id = $1', [conversationId]);
+    expect(rows.map((r) => r.tag)).toEqual(['待回访']);
+    const events = (await loadEvents(w.s.db, conversationId)).filter((e) => e.type === 'ticket.untagged');
+    expect(events.map((e) => e.data)).toEqual([{ tag: '通道拥堵' }]);
   });
 });

@@ -92,7 +92,7 @@ export const orderFromRow = (r: OrderRow): Order => ({
 });
 
 export const CONVERSATION_COLUMNS = `c.id, c.customer_id, c.channel, c.subject, c.status, c.category, c.category_confidence,
-  c.priority, c.repeat, c.group_mention, c.team_id, c.assignee_id, c.order_id, c.last_message_at, c.last_message_preview, c.unread_count,
+  c.priority, c.repeat, c.group_mention, c.tags, c.team_id, c.assignee_id, c.order_id, c.last_message_at, c.last_message_preview, c.unread_count,
   c.sla_state, c.sla_first_response_due_at, c.sla_next_response_due_at, c.sla_resolution_due_at,
   c.created_at, c.updated_at, c.version, c.deleted_at`;
 export interface ConversationRow {
@@ -106,6 +106,7 @@ export interface ConversationRow {
   priority: Conversation['priority'];
   repeat: boolean;
   group_mention: boolean;
+  tags: string[];
   team_id: string | null;
   assignee_id: string | null;
   order_id: string | null;
@@ -134,6 +135,7 @@ export const conversationFromRow = (r: ConversationRow): Conversation => ({
   priority: r.priority,
   repeat: r.repeat,
   groupMention: r.group_mention,
+  tags: r.tags,
   sla:
     r.sla_state === null
       ? null

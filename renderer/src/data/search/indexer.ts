@@ -2,7 +2,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { rangeOf, type KadeskDb, type LocalConversation, type LocalMessage, type MetaRow } from '../db';
 import { planMerge, termRange, unionSorted } from './postings';
 import type { SearchDoc, SearchSegment } from './tables';
-import { addIndexTerms } from './tokenize';
+import { addIndexTerms, headlineOf } from './tokenize';
 
 /** Messages tokenized per step. Indexing runs on the UI thread, so a step stays short. */
 const STEP_MESSAGES = 2000;
@@ -134,7 +134,7 @@ export class SearchIndexer {
       return set;
     };
     for (const c of present.values()) {
-      addIndexTerms(c.subject, termsOf(c.id));
+      addIndexTerms(headlineOf(c), termsOf(c.id));
       batch.lastAt.set(c.id, c.lastMessageAt);
     }
     // A message can be stored before its conversation: a paged pull may end between them.

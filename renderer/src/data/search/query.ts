@@ -4,7 +4,7 @@ import { docMirror } from './docs';
 import { postingsOf } from './posting-cache';
 import { hasDoc, intersectSorted } from './postings';
 import { rankMatches, type MatchStats } from './rank';
-import { normalize, planQuery, type QueryPlan } from './tokenize';
+import { headlineOf, normalize, planQuery, type QueryPlan } from './tokenize';
 
 /** Matches verified and ranked beyond what is shown, since verification drops a few. */
 const SLACK = 10;
@@ -86,7 +86,7 @@ export async function warmSearch(db: KadeskDb): Promise<void> {
 }
 
 /**
- * Checks a candidate against the query text: every part must occur in the subject or a
+ * Checks a candidate against the query text: every part must occur in the subject, a tag or a
  * message. Only the newest messages are read; a longer conversation the index vouches
  * for is kept when the older part may hold the rest.
  */
@@ -98,8 +98,8 @@ function verify(
   const truncated = newestFirst.length > MESSAGES_READ;
   const messages = newestFirst.slice(0, MESSAGES_READ);
   const missing = new Set(phrases);
-  const subjectText = normalize(conversation.subject);
-  for (const p of phrases) if (subjectText.includes(p)) missing.delete(p);
+  const headline = normalize(headlineOf(conversation));
+  for (const p of phrases) if (headline.includes(p)) missing.delete(p);
   let messageHits = 0;
   let best: LocalMessage | null = null;
   for (const m of messages) {
@@ -112,7 +112,8 @@ function verify(
   if (missing.size > 0 && !truncated) return null;
   return {
     subject: highlight(conversation.subject, phrases),
-    subjectHit: subjectText !== '' && phrases.some((p) => subjectText.includes(p)),
+    // A tag counts as a hit in the subject: both name what the ticket is about.
+    subjectHit: headline !== '' && phrases.some((p) => headline.includes(p)),
     snippet: best ? snippet(best.body, phrases) : null,
     messageHits,
   };

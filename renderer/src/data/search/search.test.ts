@@ -123,6 +123,18 @@ describe('local search', () => {
     expect(back?.gone).toBeUndefined();
   });
 
+  it('finds conversations by their tags, and no longer once a tag is taken off', async () => {
+    const { db, server, sync } = setup();
+    server.addCustomer('cu-1');
+    server.addConversation('c1', { subject: '咨询', tags: ['待回访'] });
+    server.addConversation('c2', { subject: '咨询' });
+    await sync();
+    expect(await found(db, '待回访')).toEqual(['c1']);
+    server.put('conversations', { ...server.get('conversations', 'c1')!, tags: [] });
+    await sync();
+    expect(await found(db, '待回访')).toEqual([]);
+  });
+
   it('keeps the words of messages indexed before their conversation arrived', async () => {
     const { db, server, indexer } = setup();
     server.addCustomer('cu-1');

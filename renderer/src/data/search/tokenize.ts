@@ -31,6 +31,11 @@ function bigrams(run: string): string[] {
   return out;
 }
 
+/** What a conversation is found by besides its messages: its subject and its tags. */
+export function headlineOf(c: { subject: string; tags?: readonly string[] }): string {
+  return c.tags?.length ? `${c.subject}\n${c.tags.join('\n')}` : c.subject;
+}
+
 /** Adds the index terms of `text` to `into`. */
 export function addIndexTerms(text: string, into: Set<string>): void {
   const normalized = normalize(text);

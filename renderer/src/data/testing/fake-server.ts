@@ -221,7 +221,13 @@ export class FakeServer implements SyncTransport {
       case 'conversation.setPriority':
         if (conv.priority !== m.args.priority) this.put('conversations', { ...conv, priority: m.args.priority, updatedAt: this.now() });
         return { status: 'applied' };
-      case 'conversation.tag':
+      case 'conversation.tag': {
+        const tags = conv.tags ?? [];
+        if (!tags.includes(m.args.tag)) this.put('conversations', { ...conv, tags: [...tags, m.args.tag], updatedAt: this.now() });
+        return { status: 'applied' };
+      }
+      case 'conversation.untag':
+        if (conv.tags?.includes(m.args.tag)) this.put('conversations', { ...conv, tags: conv.tags.filter((t) => t !== m.args.tag), updatedAt: this.now() });
         return { status: 'applied' };
     }
   }

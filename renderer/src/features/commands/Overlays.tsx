@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONVERSATION_STATUSES, type ConversationStatus } from '../../../../protocol';
 import { ALL_VIEWS, type InboxView } from '../../data';
@@ -8,6 +8,7 @@ import { uiStore, useUi } from '../../stores/ui';
 import { ProactiveDialog } from '../proactive/ProactiveDialog';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { ShortcutHelp } from '../shortcuts/ShortcutHelp';
+import { TagPicker } from '../tags/TagPicker';
 import { macroCatalog } from '../macros/palette';
 import { useWorkstation } from '../workspace/workstation';
 import { labelText, viewLabel } from '../inbox/view-names';
@@ -15,7 +16,7 @@ import { runnableBy } from './access';
 import { commandCatalog } from './catalog';
 import { Picker } from './Picker';
 import { RefusedNotice } from './refused';
-import { act, focusInbox, runCommand, type CommandHost } from './run';
+import { act, focusInbox, runCommand, targetIds, type CommandHost } from './run';
 import { useViewer } from './viewer';
 
 const close = () => {
@@ -44,6 +45,8 @@ function OpenOverlay({ host }: { host: CommandHost }) {
       return <AssignPicker />;
     case 'status':
       return <StatusPicker />;
+    case 'tags':
+      return <TagOverlay />;
     case 'views':
       return <ViewPicker />;
     case 'proactive':
@@ -136,6 +139,12 @@ function StatusPicker() {
       }}
     />
   );
+}
+
+function TagOverlay() {
+  // The targets when the chooser opened; ticking more while it is open does not apply.
+  const [ids] = useState(targetIds);
+  return <TagPicker targetIds={ids} onClose={close} />;
 }
 
 function ViewPicker() {

@@ -19,6 +19,8 @@ interface Props {
   onPick(id: string): void;
   onClose(): void;
   testId: string;
+  /** An item made from the typed text (a new tag, say), offered first; null offers none. */
+  fromQuery?(query: string): PickerItem | null;
 }
 
 /** Shown at most; the rest are a few keystrokes away. */
@@ -29,7 +31,7 @@ const SHOWN = 60;
  * with Enter; ↑/↓ or Ctrl+N/P move, Escape closes. The command palette and the assign,
  * status and view choosers are all one of these.
  */
-export function Picker({ title, placeholder, items, onPick, onClose, testId }: Props) {
+export function Picker({ title, placeholder, items, onPick, onClose, testId, fromQuery }: Props) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const listId = useId();
@@ -38,7 +40,11 @@ export function Picker({ title, placeholder, items, onPick, onClose, testId }: P
   useEffect(() => inputRef.current?.focus(), []);
 
   const targets = useMemo(() => new Map(items.map((i) => [i.id, fuzzyTarget(i.label, i.keywords)])), [items]);
-  const matches = useMemo(() => fuzzyFilter(query, items, (i) => targets.get(i.id)!).slice(0, SHOWN), [query, items, targets]);
+  const matches = useMemo(() => {
+    const typed = fromQuery?.(query);
+    const found = fuzzyFilter(query, items, (i) => targets.get(i.id)!).slice(0, SHOWN);
+    return typed ? [{ item: typed, match: { score: 0, indices: [] } }, ...found] : found;
+  }, [query, items, targets, fromQuery]);
   const current = Math.min(active, Math.max(0, matches.length - 1));
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -86,7 +92,8 @@ export function Picker({ title, placeholder, items, onPick, onClose, testId }: P
               role="option"
               aria-selected={i === current}
               className={i === current ? 'is-active' : undefined}
-              onMouseEnter={() => setActive(i)}
+              // Moving, not entering: a list that opens under a resting pointer keeps the keyboard's choice.
+              onMouseMove={() => i !== current && setActive(i)}
               onClick={() => onPick(item.id)}
               data-testid={`${testId}-option`}
             >

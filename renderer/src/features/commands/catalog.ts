@@ -37,7 +37,7 @@ function groupOf(command: Command): Group {
     case 'supervisor':
       return 'view';
     case 'overlay':
-      return command.overlay === 'assign' || command.overlay === 'status' ? 'conversation' : command.overlay === 'views' ? 'view' : 'other';
+      return command.overlay === 'assign' || command.overlay === 'status' || command.overlay === 'tags' ? 'conversation' : command.overlay === 'views' ? 'view' : 'other';
     case 'desktop':
     case 'language':
     case 'signOut':

@@ -21,7 +21,7 @@ export function focusInbox(): void {
 }
 
 /** The ticked conversations, or else the open one, or else the selected one. */
-function targetIds(): string[] {
+export function targetIds(): string[] {
   const ui = uiStore.getState();
   if (ui.checked.length > 0) return ui.checked;
   const id = ui.openId ?? ui.selectedId;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../app/format';
 import type { InboxRow } from '../../data';
 import { GroupMentionChip } from '../flags/GroupMentionChip';
+import { TagList } from '../tags/TagList';
 import { ChannelIcon } from './ChannelIcon';
 import { sameItem } from './item-props';
 import { SlaBadge } from './SlaBadge';
@@ -51,6 +52,7 @@ export const InboxItem = memo(function InboxItem({ row, top, selected, open, che
           </span>
         )}
         <GroupMentionChip conversation={c} />
+        <TagList tags={c.tags} />
         {c.category && <span className="chip">{t(`category.${c.category}`)}</span>}
         {c.status !== 'resolved' && <SlaBadge sla={c.sla} />}
         {(c.priority === 'high' || c.priority === 'urgent') && (

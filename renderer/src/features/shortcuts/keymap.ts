@@ -32,6 +32,7 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['A'], command: { type: 'overlay', overlay: 'assign' }, label: 'commands.assign' },
   { keys: ['s'], command: { type: 'overlay', overlay: 'status' }, label: 'commands.status' },
   { keys: ['m'], command: { type: 'act', action: { type: 'markRead' } }, label: 'commands.markRead' },
+  { keys: ['l'], command: { type: 'overlay', overlay: 'tags' }, label: 'tags.command' },
   // Shift+m: plain m already marks read.
   { keys: ['M'], command: { type: 'macros', action: { do: 'pick' } }, label: 'macros.command' },
   { keys: ['x'], command: { type: 'toggleChecked' }, label: 'commands.toggleChecked' },

@@ -5,6 +5,7 @@ import { loadThread } from '../../data';
 import { uiStore, useUi } from '../../stores/ui';
 import { Colleagues, useViewing } from '../collision/Colleagues';
 import { GroupMentionChip } from '../flags/GroupMentionChip';
+import { TagList } from '../tags/TagList';
 import { useWorkstation } from '../workspace/workstation';
 import { SlaBadge } from '../inbox/SlaBadge';
 import { CategoryPicker } from './CategoryPicker';
@@ -84,6 +85,7 @@ function Thread({ conversationId }: { conversationId: string }) {
               </span>
             )}
             <GroupMentionChip conversation={conversation} />
+            <TagList tags={conversation.tags} />
             <SlaBadge sla={conversation.sla} />
             <span className="thread-owner">
               {assigneeId ? t('thread.owner', { name: assignee?.name ?? assigneeId }) : t('thread.unassigned')}
