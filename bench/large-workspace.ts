@@ -2,6 +2,7 @@ import { CATEGORIES, type ConversationStatus } from '../protocol';
 import { insertAgent } from '../server/src/auth/agents';
 import { hashPassword } from '../server/src/auth/password';
 import type { Db } from '../server/src/db/db';
+import { refreshStatistics } from '../server/src/db/statistics';
 import { insertRows } from '../server/src/demo/bulk-insert';
 import { corpus } from './search-harness/corpus';
 
@@ -105,5 +106,7 @@ export async function seedLargeWorkspace(
     messages += messageRows.length;
     progress(`seeded ${Math.min(sizes.conversations, first + BATCH)} conversations`);
   }
+  // As the demo seed does after its bulk load: plans then match the tables' real size.
+  await refreshStatistics(db);
   return { agentId: BENCH_LOGIN, customers, conversations: sizes.conversations, messages };
 }

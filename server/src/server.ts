@@ -14,6 +14,7 @@ import { csatRoutes } from './csat/routes';
 import { customerHistoryRoutes } from './customers/history-routes';
 import { apiCors } from './cors';
 import { type Db, openPglite, openPostgres } from './db/db';
+import { statisticsUpkeep } from './db/statistics';
 import { migrate } from './db/migrate';
 import { hasDemoWorkspace, seedDemo } from './demo/seed';
 import { disputeRoutes } from './disputes/routes';
@@ -79,6 +80,7 @@ function plugins(deps: ServerDeps) {
     ...(deps.config.phone ? [phoneRoutes(deps, deps.config.phone)] : []),
     staticSite(deps.config),
     pipelineSweeps(deps.pipeline),
+    ...(deps.config.databaseUrl ? [] : [statisticsUpkeep(deps.db)]),
   ];
 }
 

@@ -3,6 +3,7 @@ import { insertAgent } from '../auth/agents';
 import { hashPassword } from '../auth/password';
 import type { Db, Sql } from '../db/db';
 import { insertRows } from './bulk-insert';
+import { refreshStatistics } from '../db/statistics';
 import { DEMO_AGENTS } from './catalog';
 import { recordDemoHistory } from './history';
 import { Random } from './random';
@@ -41,7 +42,7 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<SeedCounts> {
   const hashes = await Promise.all(DEMO_AGENTS.map((a) => hashPassword(a.password)));
   const ws = buildDemoWorkspace(new Random(DEMO_SEED), now);
 
-  return db.write(async (tx) => {
+  const counts = await db.write(async (tx) => {
     // Checked again under the lock: a second server starting on the same database may have won.
     if (await hasAgents(tx)) return none;
     await insertRows(tx, 'teams', ['id', 'name', 'kind'], ws.teams.map((t) => [t.id, t.name, t.kind]));
@@ -108,4 +109,7 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<SeedCounts> {
     ]);
     return { agents: ws.agents.length, customers: ws.customers.length, conversations: ws.conversations.length };
   });
+  // A bulk load leaves the planner's statistics describing empty tables.
+  if (counts.agents > 0) await refreshStatistics(db);
+  return counts;
 }
