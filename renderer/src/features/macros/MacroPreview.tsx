@@ -2,8 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { needsNetwork, newId, OrderSupplierResponse, templateVariables, type Conversation, type Macro } from '../../../../protocol';
+import { needsNetwork, newId, templateVariables, type Conversation, type Macro } from '../../../../protocol';
 import { CaseDialog } from '../compensation/CaseDialog';
+import { supplierQuery } from '../suppliers/supplier-query';
 import { useSyncStatus, useWorkstation } from '../workspace/workstation';
 import { describeAction } from './describe';
 import { executePlan, type RunResult, type StepOutcome } from './execute';
@@ -34,17 +35,11 @@ function Preview({ macro, conversation }: { macro: Macro; conversation: Conversa
   const teams = useLiveQuery(() => db.teams.toArray(), [db], []);
 
   const wantsSupplier = usesSupplier(macro) && orderId !== null;
-  const supplierQuery = useQuery({
-    queryKey: ['macro-supplier', orderId],
-    queryFn: () => api.get(`/api/orders/${encodeURIComponent(orderId!)}/supplier`, OrderSupplierResponse),
-    enabled: wantsSupplier && online,
-    retry: false,
-    staleTime: 30_000,
-  });
-  const failed = wantsSupplier && (supplierQuery.isError || !online);
+  const supplier = useQuery({ ...supplierQuery(api, orderId ?? ''), enabled: wantsSupplier && online, staleTime: 30_000 });
+  const failed = wantsSupplier && (supplier.isError || !online);
   const lookup = useMemo<SupplierLookup>(
-    () => (supplierQuery.data ? { kind: 'answer', response: supplierQuery.data } : failed ? { kind: 'failed' } : { kind: 'none' }),
-    [supplierQuery.data, failed],
+    () => (supplier.data ? { kind: 'answer', response: supplier.data } : failed ? { kind: 'failed' } : { kind: 'none' }),
+    [supplier.data, failed],
   );
 
   const rendered = useMemo(() => {
@@ -113,7 +108,7 @@ function Preview({ macro, conversation }: { macro: Macro; conversation: Conversa
             {t('macros.offline')}
           </p>
         )}
-        {wantsSupplier && <SupplierNote lookup={lookup} online={online} error={supplierQuery.error} />}
+        {wantsSupplier && <SupplierNote lookup={lookup} online={online} error={supplier.error} />}
         {stopped && !stopped.ok && (
           <p className="notice notice-error" role="alert" data-testid="macro-stopped">
             {stopped.network ? t('macros.stoppedNetwork') : t('macros.stoppedRefused')}

@@ -1,13 +1,14 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OrderSupplierResponse, ReissueResponse, type Order, type SupplierPart } from '../../../../protocol';
+import { ReissueResponse, type Order, type OrderSupplierResponse, type SupplierPart } from '../../../../protocol';
 import { formatTime } from '../../app/format';
 import { connectionStateOf } from '../../data';
 import { caseStore, useCase } from '../compensation/casework';
 import { attemptFor, type Attempt } from '../compensation/compensation-form';
 import { failureOf } from '../../app/failure';
 import { useSyncStatus, useWorkstation } from '../workspace/workstation';
+import { supplierQuery } from './supplier-query';
 import { ageOf, healthTone, lookupBanner, partView, type Age } from './supplier-view';
 import './suppliers.css';
 
@@ -30,12 +31,7 @@ function LookupResult({ order, conversationId, nonce, reissueAsk }: { order: Ord
   const offline = connectionStateOf(useSyncStatus()) === 'offline';
   const ref = useRef<HTMLDivElement>(null);
   // One cache entry per order, fetched afresh on every ask: offline, the last answer stays readable with its age.
-  const query = useQuery({
-    queryKey: ['supplier-lookup', order.id],
-    queryFn: () => api.get(`/api/orders/${encodeURIComponent(order.id)}/supplier`, OrderSupplierResponse),
-    enabled: false,
-    retry: false,
-  });
+  const query = useQuery({ ...supplierQuery(api, order.id), enabled: false });
   const { refetch } = query;
   useEffect(() => {
     if (!offline) void refetch();
