@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisputeListResponse, DisputeResponse, type Dispute, type DisputeVerdictRequest, type EvidenceInput } from '../../../../protocol';
 import { newId } from '../../../../protocol/ids';
@@ -167,31 +167,20 @@ function OpenDisputeForm({ conversationId }: { conversationId: string }) {
   };
 
   return (
-    <form
-      className="case-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
+    <DisputeForm
+      title={t('disputes.open')}
+      onSubmit={submit}
+      problem={problem}
+      mutation={mutation}
+      errorTestId="dispute-error"
+      submit={{ label: mutation.isPending ? t('disputes.submitting') : t('disputes.submit'), testId: 'dispute-submit', primary: true }}
     >
-      <h3>{t('disputes.open')}</h3>
       <label>
         {t('disputes.reason')}
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={2000} data-testid="dispute-reason" />
       </label>
       <EvidencePicker conversationId={conversationId} choice={choice} onChange={setChoice} />
-      {problem && (
-        <p className="notice notice-error" role="alert">
-          {t(`disputes.${problem}`)}
-        </p>
-      )}
-      {mutation.isError && <FailureNotice failure={failureOf(mutation.error)} prefix="disputes" testId="dispute-error" />}
-      <div className="form-actions">
-        <button type="submit" className="primary" aria-disabled={mutation.isPending} data-testid="dispute-submit">
-          {mutation.isPending ? t('disputes.submitting') : t('disputes.submit')}
-        </button>
-      </div>
-    </form>
+    </DisputeForm>
   );
 }
 
@@ -218,27 +207,16 @@ function AddEvidenceForm({ dispute }: { dispute: Dispute }) {
     if (!mutation.isPending) mutation.mutate(evidence.evidence);
   };
   return (
-    <form
-      className="case-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
+    <DisputeForm
+      title={t('disputes.addEvidence')}
+      onSubmit={submit}
+      problem={problem}
+      mutation={mutation}
+      errorTestId="evidence-error"
+      submit={{ label: t('disputes.addEvidence'), testId: 'evidence-submit' }}
     >
-      <h3>{t('disputes.addEvidence')}</h3>
       <EvidencePicker conversationId={dispute.conversationId} choice={choice} onChange={setChoice} />
-      {problem && (
-        <p className="notice notice-error" role="alert">
-          {t(`disputes.${problem}`)}
-        </p>
-      )}
-      {mutation.isError && <FailureNotice failure={failureOf(mutation.error)} prefix="disputes" testId="evidence-error" />}
-      <div className="form-actions">
-        <button type="submit" aria-disabled={mutation.isPending} data-testid="evidence-submit">
-          {t('disputes.addEvidence')}
-        </button>
-      </div>
-    </form>
+    </DisputeForm>
   );
 }
 
@@ -263,14 +241,15 @@ function VerdictFormView({ dispute }: { dispute: Dispute }) {
   };
 
   return (
-    <form
-      className="case-form verdict-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
+    <DisputeForm
+      title={t('disputes.verdict')}
+      className="verdict-form"
+      onSubmit={submit}
+      problem={problem}
+      mutation={mutation}
+      errorTestId="verdict-error"
+      submit={{ label: t('disputes.decide'), testId: 'verdict-submit', primary: true }}
     >
-      <h3>{t('disputes.verdict')}</h3>
       <label>
         {t('disputes.verdict')}
         <select value={form.verdict} onChange={(e) => set({ verdict: e.target.value as VerdictForm['verdict'] })} data-testid="verdict-kind">
@@ -298,15 +277,43 @@ function VerdictFormView({ dispute }: { dispute: Dispute }) {
         <input type="checkbox" checked={form.mediation} onChange={(e) => set({ mediation: e.target.checked })} />
         {t('disputes.mediation')}
       </label>
-      {problem && (
+    </DisputeForm>
+  );
+}
+
+/** The frame of each dispute form: title, fields, what is wrong with the input or the request, and the submit button. */
+function DisputeForm(props: {
+  title: string;
+  className?: string;
+  onSubmit(): void;
+  /** What to fix in the input, as its `disputes.*` text. */
+  problem: 'reasonRequired' | 'linkInvalid' | 'evidenceRequired' | VerdictProblem | null;
+  mutation: { isPending: boolean; isError: boolean; error: unknown };
+  errorTestId: string;
+  submit: { label: string; testId: string; primary?: boolean };
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { mutation, submit } = props;
+  return (
+    <form
+      className={props.className ? `case-form ${props.className}` : 'case-form'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      <h3>{props.title}</h3>
+      {props.children}
+      {props.problem && (
         <p className="notice notice-error" role="alert">
-          {t(`disputes.${problem}`)}
+          {t(`disputes.${props.problem}`)}
         </p>
       )}
-      {mutation.isError && <FailureNotice failure={failureOf(mutation.error)} prefix="disputes" testId="verdict-error" />}
+      {mutation.isError && <FailureNotice failure={failureOf(mutation.error)} prefix="disputes" testId={props.errorTestId} />}
       <div className="form-actions">
-        <button type="submit" className="primary" aria-disabled={mutation.isPending} data-testid="verdict-submit">
-          {t('disputes.decide')}
+        <button type="submit" className={submit.primary ? 'primary' : undefined} aria-disabled={mutation.isPending} data-testid={submit.testId}>
+          {submit.label}
         </button>
       </div>
     </form>
