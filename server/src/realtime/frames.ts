@@ -8,7 +8,7 @@ export function sendFrame<T>(socket: WebSocket, frame: T): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
 }
 
-/** Parses one client frame against its schema; returns a readable reason when it does not fit. */
+/** Parses one JSON frame (a client's, or a database notification's payload) against its schema; returns a readable reason when it does not fit. */
 export function parseFrame<S extends z.ZodType>(
   schema: S,
   raw: unknown,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { FetchedSet, type AgentServerFrame } from '../../../protocol/realtime';
 import type { AuthContext } from '../auth/context';
 import type { Db } from '../db/db';
-import { sendFrame } from './frames';
+import { parseFrame, sendFrame } from './frames';
 import { type PresenceEvent, PresenceBoard } from './presence';
 
 export const SYNC_CHANNEL = 'kadesk_sync';
@@ -39,9 +39,9 @@ export class RealtimeHub {
     this.unlisten.push(await this.db.listen(SYNC_CHANNEL, () => this.schedulePoke()));
     this.unlisten.push(
       await this.db.listen(CHANGED_CHANNEL, (payload) => {
-        const notice = ChangeNotice.safeParse(safeJson(payload));
-        if (!notice.success) return this.log.warn('ignored malformed change notification');
-        const { what, agentId } = notice.data;
+        const notice = parseFrame(ChangeNotice, payload);
+        if (!notice.ok) return this.log.warn(`ignored malformed change notification: ${notice.message}`);
+        const { what, agentId } = notice.frame;
         this.broadcast({ type: 'changed', what }, (c) => agentId === null || c.auth.agentId === agentId);
       }),
     );
@@ -110,13 +110,5 @@ export class RealtimeHub {
 
   private broadcast(frame: AgentServerFrame, to: (c: Client) => boolean = () => true): void {
     for (const c of this.clients) if (to(c)) sendFrame(c.socket, frame);
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
   }
 }
