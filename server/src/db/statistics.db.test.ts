@@ -30,7 +30,8 @@ describe('planner statistics', () => {
     const app = Fastify();
     await app.register(statisticsUpkeep(t.db, 100));
     await app.ready();
-    expect(await estimate()).toBe(500);
+    // The first pass runs in the background once the server is ready.
+    await vi.waitFor(async () => expect(await estimate()).toBe(500), { timeout: 5000 });
     await addTeams(501, 100);
     await vi.waitFor(async () => expect(await estimate()).toBe(600), { timeout: 5000 });
     await app.close();
