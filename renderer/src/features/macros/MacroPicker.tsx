@@ -1,18 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Picker } from '../commands/Picker';
 import { useWorkstation } from '../workspace/workstation';
-import { refreshMacros } from './cache';
 import { closeMacroDialog, macroStore } from './macro-store';
 import { sortForCategory } from './suggest';
 
 /** Fuzzy-finds a macro (name, pinyin initials, category, description); the ticket's category's macros come first. */
 export function MacroPicker({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
-  const { db, api } = useWorkstation();
-  // The cached list shows at once; a fresh one (an admin's new macro) replaces it when it arrives. Offline the cache stays.
-  useEffect(() => void refreshMacros(db, api).catch(() => undefined), [db, api]);
+  // The cache is kept fresh by keepMacrosFresh (start, reconnect, the server's change notices).
+  const { db } = useWorkstation();
   const macros = useLiveQuery(() => db.macros.toArray(), [db], []);
   const category = useLiveQuery(async () => (await db.conversations.get(conversationId))?.category ?? null, [db, conversationId], null);
   const items = useMemo(
