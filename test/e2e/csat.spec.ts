@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { serverForThisFile } from './file-server';
 import { signIn } from './workstation';
+import { writeInWebChat } from './widget';
 
 // Acceptance story 1's last step: the ticket resolves and the player gets a satisfaction
 // survey on their channel; the answer shows up in the agent's conversation.
@@ -14,9 +15,7 @@ test('a resolved web chat gets one survey; the customer answers once and the age
   const agent = await agentCtx.newPage();
   await signIn(agent, server.url, 'lead');
 
-  await customer.goto(server.url + '/widget/');
-  await customer.getByTestId('widget-input').fill('我买的王者荣耀点卡显示已使用但没到账，订单号 DD202611226666');
-  await customer.getByTestId('widget-send').click();
+  await writeInWebChat(customer, server.url, '我买的王者荣耀点卡显示已使用但没到账，订单号 DD202611226666');
   const item = agent.getByTestId('inbox-item').filter({ hasText: 'DD202611226666' });
   await item.click();
   await expect(agent.getByTestId('thread').getByTestId('message').filter({ hasText: 'DD202611226666' })).toBeVisible();

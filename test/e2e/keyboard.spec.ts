@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { serverApi } from './api';
 import { serverForThisFile } from './file-server';
 import { openConversationId, signIn } from './workstation';
+import { writeInWebChat } from './widget';
 
 // The agent works without the mouse: search, open, reply, resolve, move with j/k, run a
 // command from the palette, read the shortcut list.
@@ -16,10 +17,8 @@ test('an agent finds, answers, resolves and assigns conversations from the keybo
   const agent = await agentCtx.newPage();
   await signIn(agent, server.url, 'lead');
 
-  await customer.goto(server.url + '/widget/');
   const question = '我的翡翠麒麟坐骑买了以后一直没到账，订单号 DD202611227777';
-  await customer.getByTestId('widget-input').fill(question);
-  await customer.getByTestId('widget-send').click();
+  await writeInWebChat(customer, server.url, question);
   await expect(agent.getByTestId('inbox-item').filter({ hasText: 'DD202611227777' })).toBeVisible();
 
   // `/` searches the local cache; a Chinese word inside the sentence finds it, marked.

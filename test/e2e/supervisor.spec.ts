@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from './server';
 import { signIn } from './workstation';
+import { writeInWebChat } from './widget';
 
 // Acceptance story 4: a promotion floods the queue; the supervisor watches queue depth per
 // channel and team and each agent's load, sees the tickets about to breach, and reassigns
@@ -82,9 +83,7 @@ test('the supervisor watches depth and load live and reassigns an at-risk ticket
   const webchat = depthRow(lead, 'channel', 'webchat');
   const before = Number(await webchat.getAttribute('data-open'));
   const total = Number(await lead.getByTestId('sv-total-open').getAttribute('data-value'));
-  await customer.goto(server.url + '/widget/');
-  await customer.getByTestId('widget-input').fill('充值的点券一直没到账，订单号 DD202611235555，麻烦看一下');
-  await customer.getByTestId('widget-send').click();
+  await writeInWebChat(customer, server.url, '充值的点券一直没到账，订单号 DD202611235555，麻烦看一下');
   await expect(webchat).toHaveAttribute('data-open', String(before + 1));
   await expect(lead.getByTestId('sv-total-open')).toHaveAttribute('data-value', String(total + 1));
 

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from './server';
+import { writeInWebChat } from './widget';
 
 // Acceptance path of the walking skeleton: widget → agent inbox (no refresh) → reply →
 // widget; then the agent goes offline, replies twice, comes back, and the customer gets
@@ -116,9 +117,7 @@ test('a queued reply survives a reload while the server is unreachable and is se
 
   const customerCtx = await browser.newContext();
   const customer = await customerCtx.newPage();
-  await customer.goto(server.url + '/widget/');
-  await customer.getByTestId('widget-input').fill('请问怎么修改绑定的手机号？订单号 DD202611228888');
-  await customer.getByTestId('widget-send').click();
+  await writeInWebChat(customer, server.url, '请问怎么修改绑定的手机号？订单号 DD202611228888');
 
   const item = agent.getByTestId('inbox-item').filter({ hasText: 'DD202611228888' });
   await item.click();
